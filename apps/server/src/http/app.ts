@@ -1,0 +1,117 @@
+/** The Fastify application: request ids, problem-details errors, OpenAPI, health, API and web app. */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  hasZodFastifySchemaValidationErrors,
+} from 'fastify-type-provider-zod';
+import type { Profile } from '@bitterroot/contracts';
+import type { MatchSettings } from '@bitterroot/core';
+import type { Database } from '../db/database.ts';
+import { loggerOptions } from '../platform/logger.ts';
+import { organizationsService } from '../modules/organizations/organizations.service.ts';
+import { organizationsRoutes } from '../modules/organizations/organizations.routes.ts';
+import { uploadsService } from '../modules/ingestion/uploads.service.ts';
+import { uploadsRoutes } from '../modules/ingestion/uploads.routes.ts';
+import { identityReviewService } from '../modules/identity/identity-review.service.ts';
+import { identityReviewRoutes } from '../modules/identity/identity-review.routes.ts';
+import { problem, sendProblem } from './problems.ts';
+
+/** What the app needs from its surroundings. */
+export type AppOptions = {
+  database: Database;
+  profile: Profile;
+  matching?: MatchSettings;
+  schoolYear: number;
+  webDist?: string;
+  logLevel?: string;
+};
+
+/** Largest accepted upload: a million-row enrollment file is about 100 MB. */
+const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/** Builds the HTTP app (not listening yet). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? 'warn'),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: `${error.validationContext ?? ''}${v.instancePath}`,
+        message: v.message ?? 'invalid',
+      }));
+      return sendProblem(
+        reply,
+        problem(
+          400,
+          'invalid-request',
+          'Invalid request',
+          req,
+          errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+          errors,
+        ),
+      );
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return sendProblem(reply, problem(error.statusCode, 'request-error', error.message, req));
+    }
+    req.log.error(
+      { err: { message: error.message, code: error.code, stack: error.stack } },
+      'unhandled error',
+    );
+    return sendProblem(
+      reply,
+      problem(500, 'internal', 'Internal error', req, `Something went wrong; quote request id ${req.id}.`),
+    );
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !options.webDist)
+      return sendProblem(
+        reply,
+        problem(404, 'not-found', 'Not found', req, `no route ${req.method} ${req.url.split('?')[0]}`),
+      );
+    // Client-side routes of the web app all load index.html.
+    return reply.sendFile('index.html');
+  });
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'Bitterroot API', version: '1' }, servers: [] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/health', async () => ({ status: 'ok', database: options.database.kind }));
+  const organizations = organizationsService(options.database.db, options.schoolYear);
+  await app.register(organizationsRoutes(organizations));
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(
+    uploadsRoutes(
+      uploadsService(options.database, options.profile, options.schoolYear, options.matching),
+      async (d) => (await organizations.district(d)).kind === 'found',
+    ),
+  );
+
+  await app.register(identityReviewRoutes(identityReviewService(options.database)));
+
+  if (options.webDist && existsSync(options.webDist)) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
+  }
+  return app;
+}

@@ -1,0 +1,61 @@
+/** HTTP edge of the identity resolution queue (state staff). */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { identityReviewSchema, problemSchema } from '@bitterroot/contracts';
+import { notFound, problem, sendProblem } from '../../http/problems.ts';
+import type { IdentityReviewService, ReviewOutcome } from './identity-review.service.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const decisionBody = z.object({
+  decision: z.enum(['same-person', 'new-person', 'unlink']),
+  actor: z.string().min(1).max(100).default('state staff'),
+});
+
+/** Registers /api/v1/identity-reviews. */
+export function identityReviewRoutes(service: IdentityReviewService): FastifyPluginAsync {
+  return async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/api/v1/identity-reviews',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'The resolution queue',
+          querystring: z.object({ status: z.enum(['open', 'linked', 'new']).default('open') }),
+          response: { 200: z.object({ items: z.array(identityReviewSchema) }) },
+        },
+      },
+      async (req) => ({ items: await service.list(req.query.status) }),
+    );
+    r.post(
+      '/api/v1/identity-reviews/:id/decision',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Decide: same person (link), new person (new state ID), or undo a link',
+          params: idParams,
+          body: decisionBody,
+          response: { 200: identityReviewSchema, 404: problemSchema, 409: problemSchema },
+        },
+      },
+      async (req, reply) => {
+        const { decision, actor } = req.body;
+        const outcome: ReviewOutcome =
+          decision === 'same-person'
+            ? await service.sameAs(req.params.id, actor)
+            : decision === 'new-person'
+              ? await service.newPerson(req.params.id, actor)
+              : await service.unlink(req.params.id, actor);
+        switch (outcome.kind) {
+          case 'done':
+            return outcome.item;
+          case 'not-found':
+            return notFound(reply, req, `review item ${req.params.id} does not exist`);
+          case 'conflict':
+            return sendProblem(reply, problem(409, 'conflict', 'Already decided', req, outcome.reason));
+        }
+      },
+    );
+  };
+}

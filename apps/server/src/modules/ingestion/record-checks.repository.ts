@@ -1,0 +1,167 @@
+/**
+ * Row and cross-record checks that need the database or several columns: district scope (a district may
+ * only send its own rows), school year, duplicate keys within the file, and the Student Demographic /
+ * Enrollment rules (montana-aim.md §4.2 order, §4.3 layouts, §2.2 enrollment rules).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Template } from '@bitterroot/contracts';
+import type { Executor } from '../../db/database.ts';
+
+/** One set-based check: rows of the staging table `s` that fail, with the finding to write. */
+type RowCheck = {
+  code: string;
+  column: string | null;
+  severity: 'fatal' | 'warning';
+  failing: RawBuilder<unknown>;
+  message: RawBuilder<unknown> | string;
+  fix: string;
+};
+
+const has = (template: Template, key: string) => template.columns.some((c) => c.key === key);
+const stateIdOf = sql`lpad(btrim(s.student_state_id), 9, '0')`;
+
+function commonChecks(template: Template, district: string, schoolYear: number): RowCheck[] {
+  const checks: RowCheck[] = [
+    {
+      code: 'ROW-DISTRICT',
+      column: 'district_number',
+      severity: 'fatal',
+      failing: sql`btrim(coalesce(s.district_number, '')) <> '' AND btrim(s.district_number) <> ${district}`,
+      message: sql`'District number ' || btrim(s.district_number) || ' is not the district this upload is for (' || ${district}::text || ')'`,
+      fix: 'Upload only your own district’s rows; each district sends its own file.',
+    },
+  ];
+  if (has(template, 'school_year'))
+    checks.push({
+      code: 'ROW-YEAR',
+      column: 'school_year',
+      severity: 'fatal',
+      failing: sql`btrim(coalesce(s.school_year, '')) ~ '^[0-9]{4}$' AND btrim(s.school_year)::int <> ${schoolYear}::int`,
+      message: sql`'Year ' || btrim(s.school_year) || ' is not the school year being uploaded (' || ${schoolYear}::text || ')'`,
+      fix: `Send rows for ${schoolYear} (the end year: ${schoolYear} means ${schoolYear - 1}-${String(schoolYear % 100).padStart(2, '0')}) or choose that year for the upload.`,
+    });
+  const keys = template.key.filter((k) => k !== 'record_type');
+  checks.push({
+    code: 'ROW-DUPLICATE-KEY',
+    column: null,
+    severity: 'fatal',
+    // A window over the staged rows (hash/sort once), not a self-join: a million-row file stays linear.
+    failing: sql`s.line IN (SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY ${sql.join(
+      keys.map((k) => sql`btrim(coalesce(${sql.ref(k)}, ''))`),
+    )} ORDER BY line) AS n FROM stage_upload
+      WHERE ${sql.join(
+        keys.map((k) => sql`btrim(coalesce(${sql.ref(k)}, '')) <> ''`),
+        sql` AND `,
+      )}) d WHERE d.n > 1)`,
+    message: `The same ${keys.join(' + ')} appears on an earlier line`,
+    fix: 'Keep one row per key; remove or merge the duplicate.',
+  });
+  return checks;
+}
+
+function demographicChecks(): RowCheck[] {
+  return [
+    {
+      code: 'SD-DUPLICATE-LOCAL-ID',
+      column: 'student_local_id',
+      severity: 'fatal',
+      failing: sql`s.line IN (SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY btrim(student_local_id) ORDER BY line) AS n
+        FROM stage_upload WHERE btrim(coalesce(student_local_id, '')) <> '') d WHERE d.n > 1)`,
+      message: 'The same local ID appears on an earlier line',
+      fix: 'Give each student one row; local IDs identify students within your district.',
+    },
+    {
+      code: 'ID-UNKNOWN',
+      column: 'student_state_id',
+      severity: 'fatal',
+      failing: sql`btrim(coalesce(s.student_state_id, '')) ~ '^[0-9]{1,9}$' AND NOT EXISTS (SELECT 1 FROM student x WHERE x.state_id = ${stateIdOf})`,
+      message: 'This state ID was never issued by the state',
+      fix: 'Correct the state ID, or leave it blank so the state matches the student or assigns a new ID.',
+    },
+  ];
+}
+
+function enrollmentChecks(district: string, schoolYear: number): RowCheck[] {
+  return [
+    {
+      code: 'ENR-SCHOOL',
+      column: 'school_number',
+      severity: 'fatal',
+      failing: sql`btrim(coalesce(s.school_number, '')) <> '' AND NOT EXISTS (SELECT 1 FROM school x WHERE x.school_number = btrim(s.school_number) AND x.district_number = ${district})`,
+      message: sql`'School ' || btrim(s.school_number) || ' is not a school of district ' || ${district}::text`,
+      fix: 'Use a school number of your district (see the district page for the list).',
+    },
+    {
+      code: 'ENR-CALENDAR',
+      column: 'calendar_number',
+      severity: 'fatal',
+      failing: sql`btrim(coalesce(s.calendar_number, '')) <> '' AND EXISTS (SELECT 1 FROM school x WHERE x.school_number = btrim(s.school_number) AND x.district_number = ${district})
+        AND NOT EXISTS (SELECT 1 FROM calendar c WHERE c.school_number = btrim(s.school_number) AND c.school_year = ${schoolYear}::int AND c.calendar_number = btrim(s.calendar_number))`,
+      message: sql`'Calendar ' || btrim(s.calendar_number) || ' does not exist for school ' || btrim(s.school_number) || ' in ' || ${schoolYear}::text`,
+      fix: 'Use one of the school’s calendars for this year, or have the calendar set up first.',
+    },
+    {
+      code: 'ENR-DATES',
+      column: 'end_date',
+      severity: 'fatal',
+      failing: sql`br_to_date(s.end_date) < br_to_date(s.start_date)`,
+      message: 'End date is before start date',
+      fix: 'Check both dates; an enrollment cannot end before it starts.',
+    },
+    {
+      code: 'ENR-END-STATUS',
+      column: 'end_status',
+      severity: 'fatal',
+      failing: sql`(btrim(coalesce(s.end_date, '')) = '') <> (btrim(coalesce(s.end_status, '')) = '')`,
+      message: 'End date and end status go together',
+      fix: 'Give both an end date and an end status, or neither for a continuing enrollment.',
+    },
+    {
+      code: 'ENR-NO-STATE-ID',
+      column: 'student_state_id',
+      severity: 'fatal',
+      failing: sql`NOT EXISTS (SELECT 1 FROM student x WHERE btrim(coalesce(s.student_state_id, '')) ~ '^[0-9]{1,9}$' AND x.state_id = ${stateIdOf})`,
+      message: sql`CASE WHEN btrim(coalesce(s.student_state_id, '')) = '' THEN 'The student has no state ID yet' ELSE 'State ID ' || btrim(s.student_state_id) || ' is not known to the state' END`,
+      fix: 'Upload Student Demographic first: it assigns or validates the state ID; then upload Enrollment again.',
+    },
+  ];
+}
+
+/** Columns whose emptiness a record check reports with a more useful message than "required". */
+export function columnsCoveredByRecordChecks(template: Template): Set<string> {
+  return new Set(template.id === 'student-enrollment' ? ['student_state_id'] : []);
+}
+
+/** The checks that apply to a template. */
+export function recordChecks(template: Template, district: string, schoolYear: number): RowCheck[] {
+  const checks = commonChecks(template, district, schoolYear);
+  if (template.id === 'student-demographics') checks.push(...demographicChecks());
+  if (template.id === 'student-enrollment') checks.push(...enrollmentChecks(district, schoolYear));
+  return checks;
+}
+
+/** Runs every record check over the staging table, writing findings; returns how many. */
+export async function runRecordChecks(
+  db: Executor,
+  template: Template,
+  district: string,
+  schoolYear: number,
+  batchId: number,
+  firstSeq: number,
+): Promise<number> {
+  let seq = firstSeq;
+  let total = 0;
+  for (const c of recordChecks(template, district, schoolYear)) {
+    const message = typeof c.message === 'string' ? sql`${c.message}::text` : c.message;
+    const r = await sql`
+      INSERT INTO ingestion_finding (batch_id, seq, line, column_key, field_label, value, code, severity, message, fix)
+      SELECT ${batchId}::bigint, ${seq}::int - 1 + row_number() OVER (ORDER BY s.line), s.line, ${c.column}::text,
+             ${template.columns.find((x) => x.key === c.column)?.label ?? null}::text,
+             ${c.column ? sql`${sql.ref(`s.${c.column}`)}::text` : sql`NULL::text`}, ${c.code}, ${c.severity}, ${message}, ${c.fix}
+      FROM stage_upload s WHERE ${c.failing}`.execute(db);
+    const n = Number(r.numAffectedRows ?? 0);
+    seq += n;
+    total += n;
+  }
+  return total;
+}

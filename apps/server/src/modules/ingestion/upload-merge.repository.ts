@@ -1,0 +1,265 @@
+/**
+ * Commit step of an upload: set-based merges from `stage_upload` into the live tables, inside the
+ * upload's one transaction. Student Demographic (montana-aim.md §4.3): existing identities updated with
+ * the fields present (absent fields kept), students without a state ID matched statewide or issued one.
+ * Enrollment: insert or update by the template key; unchanged rows are not rewritten, so a re-upload
+ * changes nothing.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { newStudentStateIdSql } from '../../db/state-id.ts';
+import { stagedDate, stagedFlag } from './staged-values.ts';
+
+/** Counts of what a Student Demographic commit did. */
+export type DemographicOutcome = { updated: number; linked: number; matched: number; assigned: number };
+
+/**
+ * Step 1: resolve every staged row to a student by its state ID, else its local ID already linked in this
+ * district, else a deterministic match (same normalised legal names, birth date and gender: exactly one
+ * person statewide). Unresolved rows keep student_id NULL for the fuzzy step. Also updates the identities
+ * found by state or local ID with the fields the file carries (absent fields are kept).
+ */
+export async function resolveDemographics(db: Executor, district: string): Promise<{ updated: number }> {
+  await sql`CREATE TEMP TABLE sd_resolved ON COMMIT DROP AS
+    SELECT s.line, s.student_local_id AS local_id, coalesce(byid.id, bylocal.student_id) AS student_id,
+           CASE WHEN byid.id IS NOT NULL THEN 'state-id' WHEN bylocal.student_id IS NOT NULL THEN 'local-id' END AS how
+    FROM stage_upload s
+    LEFT JOIN student byid ON btrim(coalesce(s.student_state_id, '')) <> '' AND byid.state_id = lpad(btrim(s.student_state_id), 9, '0')
+    LEFT JOIN student_district bylocal ON byid.id IS NULL AND bylocal.district_number = ${district} AND bylocal.local_id = btrim(s.student_local_id)`.execute(
+    db,
+  );
+  // Deterministic match only for the (usually few) rows still unresolved, driven by the birth-date index.
+  await sql`
+    UPDATE sd_resolved r SET student_id = m.id, how = 'exact'
+    FROM (SELECT u.line, max(x.id) AS id
+          FROM sd_resolved u JOIN stage_upload s ON s.line = u.line
+          JOIN student x ON x.birth_date = br_to_date(s.birth_date)
+          WHERE u.student_id IS NULL AND br_norm_name(x.last_name) = br_norm_name(s.last_name)
+            AND br_norm_name(x.first_name) = br_norm_name(s.first_name) AND coalesce(x.gender, '') = coalesce(btrim(s.gender), '')
+          GROUP BY u.line HAVING count(*) = 1) m
+    WHERE r.line = m.line`.execute(db);
+  await sql`ANALYZE sd_resolved`.execute(db);
+  const updated = await sql`
+    UPDATE student x SET
+      last_name = coalesce(nullif(btrim(s.last_name), ''), x.last_name), first_name = coalesce(nullif(btrim(s.first_name), ''), x.first_name),
+      middle_name = coalesce(nullif(btrim(s.middle_name), ''), x.middle_name), name_suffix = coalesce(nullif(btrim(s.name_suffix), ''), x.name_suffix),
+      birth_date = coalesce(${stagedDate('s.birth_date')}, x.birth_date), gender = coalesce(nullif(btrim(s.gender), ''), x.gender),
+      hispanic = coalesce(${stagedFlag('s.hispanic')}, x.hispanic), race_codes = coalesce(nullif(btrim(s.race_codes), ''), x.race_codes), updated_at = now()
+    FROM stage_upload s JOIN sd_resolved r ON r.line = s.line
+    WHERE x.id = r.student_id AND r.how IN ('state-id', 'local-id')
+      AND (x.last_name, x.first_name, x.middle_name, x.name_suffix, x.birth_date, x.gender, x.hispanic, x.race_codes) IS DISTINCT FROM
+          (coalesce(nullif(btrim(s.last_name), ''), x.last_name), coalesce(nullif(btrim(s.first_name), ''), x.first_name),
+           coalesce(nullif(btrim(s.middle_name), ''), x.middle_name), coalesce(nullif(btrim(s.name_suffix), ''), x.name_suffix),
+           coalesce(${stagedDate('s.birth_date')}, x.birth_date), coalesce(nullif(btrim(s.gender), ''), x.gender),
+           coalesce(${stagedFlag('s.hispanic')}, x.hispanic), coalesce(nullif(btrim(s.race_codes), ''), x.race_codes))`.execute(
+    db,
+  );
+  return { updated: Number(updated.numAffectedRows ?? 0) };
+}
+
+/** A staged person still without an identity after step 1. */
+export type UnresolvedPerson = {
+  line: number;
+  localId: string | null;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string | null;
+  gender: string | null;
+};
+
+/** Step 2 input: the rows step 1 could not resolve. */
+export async function unresolvedPeople(db: Executor): Promise<UnresolvedPerson[]> {
+  const r = await sql<{
+    line: number;
+    local_id: string | null;
+    last_name: string;
+    first_name: string;
+    middle_name: string | null;
+    birth_date: string | null;
+    gender: string | null;
+  }>`
+    SELECT s.line, nullif(btrim(s.student_local_id), '') AS local_id, btrim(s.last_name) AS last_name, btrim(s.first_name) AS first_name,
+           nullif(btrim(s.middle_name), '') AS middle_name, br_to_date(s.birth_date) AS birth_date, nullif(btrim(s.gender), '') AS gender
+    FROM stage_upload s JOIN sd_resolved r ON r.line = s.line WHERE r.student_id IS NULL ORDER BY s.line`.execute(
+    db,
+  );
+  return r.rows.map((x) => ({
+    line: x.line,
+    localId: x.local_id,
+    lastName: x.last_name,
+    firstName: x.first_name,
+    middleName: x.middle_name,
+    birthDate: x.birth_date,
+    gender: x.gender,
+  }));
+}
+
+/** A candidate identity from the state registry. */
+export type CandidatePerson = {
+  id: number;
+  stateId: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string | null;
+  gender: string | null;
+};
+
+/** Everyone statewide born on one of the given dates (the blocking step of fuzzy matching). */
+export async function peopleBornOn(db: Executor, dates: string[]): Promise<CandidatePerson[]> {
+  if (dates.length === 0) return [];
+  const r = await sql<{
+    id: number;
+    state_id: string;
+    last_name: string;
+    first_name: string;
+    middle_name: string | null;
+    birth_date: string | null;
+    gender: string | null;
+  }>`
+    SELECT id, state_id, last_name, first_name, middle_name, birth_date, gender FROM student WHERE birth_date = ANY(${dates}::date[])`.execute(
+    db,
+  );
+  return r.rows.map((x) => ({
+    id: x.id,
+    stateId: x.state_id,
+    lastName: x.last_name,
+    firstName: x.first_name,
+    middleName: x.middle_name,
+    birthDate: x.birth_date,
+    gender: x.gender,
+  }));
+}
+
+/** A fuzzy decision for one staged row. */
+export type FuzzyDecision = {
+  line: number;
+  studentId: number;
+  decision: 'match' | 'review';
+  score: number;
+  reasons: unknown;
+};
+
+/**
+ * Step 2 output: matches are linked to the existing person; review-band rows are held (no ID issued) in
+ * the resolution queue for state staff, with a warning finding telling the district why.
+ */
+export async function applyFuzzyDecisions(
+  db: Executor,
+  batchId: number,
+  district: string,
+  decisions: FuzzyDecision[],
+  firstSeq: number,
+): Promise<void> {
+  if (decisions.length === 0) return;
+  const payload = JSON.stringify(decisions);
+  await sql`
+    UPDATE sd_resolved r SET student_id = CASE WHEN d.decision = 'match' THEN d."studentId" END,
+           how = CASE WHEN d.decision = 'match' THEN 'fuzzy' ELSE 'held' END
+    FROM jsonb_to_recordset(${payload}::jsonb) AS d(line int, "studentId" bigint, decision text)
+    WHERE r.line = d.line`.execute(db);
+  await sql`
+    INSERT INTO identity_review (batch_id, district_number, line, local_id, incoming, candidate_student_id, score, reasons)
+    SELECT ${batchId}::bigint, ${district}, s.line, nullif(btrim(s.student_local_id), ''), to_jsonb(s) - 'line', d."studentId", d.score, d.reasons
+    FROM jsonb_to_recordset(${payload}::jsonb) AS d(line int, "studentId" bigint, decision text, score numeric, reasons jsonb)
+    JOIN stage_upload s ON s.line = d.line WHERE d.decision = 'review'`.execute(db);
+  await sql`
+    INSERT INTO ingestion_finding (batch_id, seq, line, column_key, field_label, value, code, severity, message, fix)
+    SELECT ${batchId}::bigint, ${firstSeq}::int - 1 + row_number() OVER (ORDER BY d.line), d.line, 'student_local_id', 'Student Local ID',
+           nullif(btrim(s.student_local_id), ''), 'ID-REVIEW', 'warning',
+           'This student may already have a state ID (score ' || d.score || '); the state will confirm before an ID is issued',
+           'Nothing to do unless the details are wrong; the state links the student or issues a new ID, then the ID appears in your new-state-ID file.'
+    FROM jsonb_to_recordset(${payload}::jsonb) AS d(line int, decision text, score numeric)
+    JOIN stage_upload s ON s.line = d.line WHERE d.decision = 'review'`.execute(db);
+  await sql`
+    INSERT INTO identity_audit (student_id, district_number, action, actor, detail)
+    SELECT d."studentId", ${district}, 'matched', 'system', jsonb_build_object('batch', ${batchId}::bigint, 'line', d.line, 'score', d.score)
+    FROM jsonb_to_recordset(${payload}::jsonb) AS d(line int, "studentId" bigint, decision text, score numeric) WHERE d.decision = 'match'`.execute(
+    db,
+  );
+}
+
+/** Step 3: issues state IDs to the rows still unresolved (held rows wait), links local IDs, counts. */
+export async function issueIdsAndLink(
+  db: Executor,
+  batchId: number,
+  district: string,
+): Promise<Omit<DemographicOutcome, 'updated'>> {
+  // New identities: one materialised draw of IDs (decision 0004), skipping any that a legacy ID holds.
+  let assigned = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const made = await sql<{ id: number }>`
+      WITH fresh AS MATERIALIZED (
+        SELECT s.*, ${newStudentStateIdSql} AS new_state_id FROM stage_upload s JOIN sd_resolved r ON r.line = s.line
+        WHERE r.student_id IS NULL AND r.how IS DISTINCT FROM 'held'
+      ), made AS (
+        INSERT INTO student (state_id, last_name, first_name, middle_name, name_suffix, birth_date, gender, hispanic, race_codes)
+        SELECT new_state_id, btrim(last_name), btrim(first_name), nullif(btrim(middle_name), ''), nullif(btrim(name_suffix), ''),
+               ${stagedDate('birth_date')}, nullif(btrim(gender), ''), ${stagedFlag('hispanic')}, nullif(btrim(race_codes), '')
+        FROM fresh ON CONFLICT (state_id) DO NOTHING RETURNING id, state_id
+      ), noted AS (
+        INSERT INTO ingestion_new_state_id (batch_id, student_id, line, local_id)
+        SELECT ${batchId}::bigint, made.id, fresh.line, nullif(btrim(fresh.student_local_id), '') FROM made JOIN fresh ON fresh.new_state_id = made.state_id
+        RETURNING student_id, line
+      )
+      UPDATE sd_resolved r SET student_id = noted.student_id, how = 'new' FROM noted WHERE r.line = noted.line RETURNING r.student_id AS id`.execute(
+      db,
+    );
+    assigned += made.rows.length;
+    if (made.rows.length === 0) break;
+  }
+  const linked = await sql`
+    INSERT INTO student_district (student_id, district_number, local_id)
+    SELECT DISTINCT ON (r.student_id) r.student_id, ${district}, nullif(btrim(r.local_id), '') FROM sd_resolved r WHERE r.student_id IS NOT NULL
+    ON CONFLICT (district_number, student_id) DO UPDATE SET local_id = coalesce(excluded.local_id, student_district.local_id)
+    WHERE student_district.local_id IS DISTINCT FROM coalesce(excluded.local_id, student_district.local_id)`.execute(
+    db,
+  );
+  const matched = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM sd_resolved WHERE how IN ('exact', 'fuzzy')`.execute(db);
+  return { linked: Number(linked.numAffectedRows ?? 0), matched: matched.rows[0]!.n, assigned };
+}
+
+/** Counts of what an Enrollment commit did. */
+export type EnrollmentOutcome = { inserted: number; updated: number; unchanged: number };
+
+/** Merges staged Enrollment rows for a district and year, by the template key (§4.3). */
+export async function commitEnrollments(
+  db: Executor,
+  district: string,
+  schoolYear: number,
+): Promise<EnrollmentOutcome> {
+  await sql`CREATE TEMP TABLE en_resolved ON COMMIT DROP AS
+    SELECT s.line, x.id AS student_id, btrim(s.school_number) AS school_number, c.id AS calendar_id,
+           btrim(s.grade_level) AS grade_level, br_to_date(s.start_date) AS start_date, btrim(s.start_status) AS start_status,
+           br_to_date(s.end_date) AS end_date, nullif(btrim(s.end_status), '') AS end_status,
+           coalesce(nullif(btrim(s.service_type), ''), 'P') AS service_type, coalesce(${stagedFlag('s.no_show')}, false) AS no_show
+    FROM stage_upload s
+    JOIN calendar c ON c.school_number = btrim(s.school_number) AND c.school_year = ${schoolYear}::int AND c.calendar_number = btrim(s.calendar_number)
+    LEFT JOIN student x ON btrim(coalesce(s.student_state_id, '')) <> '' AND x.state_id = lpad(btrim(s.student_state_id), 9, '0')`.execute(
+    db,
+  );
+  await sql`ANALYZE en_resolved`.execute(db);
+  const updated = await sql`
+    UPDATE enrollment e SET start_status = r.start_status, end_date = r.end_date, end_status = r.end_status,
+      service_type = r.service_type, no_show = r.no_show
+    FROM en_resolved r
+    WHERE e.student_id = r.student_id AND e.calendar_id = r.calendar_id AND e.grade_level = r.grade_level AND e.start_date = r.start_date
+      AND (e.start_status, e.end_date, e.end_status, e.service_type, e.no_show) IS DISTINCT FROM
+          (r.start_status, r.end_date, r.end_status, r.service_type, r.no_show)`.execute(db);
+  const inserted = await sql`
+    INSERT INTO enrollment (student_id, district_number, school_number, calendar_id, school_year, grade_level, start_date,
+                            start_status, end_date, end_status, service_type, no_show)
+    SELECT r.student_id, ${district}, r.school_number, r.calendar_id, ${schoolYear}::int, r.grade_level, r.start_date,
+           r.start_status, r.end_date, r.end_status, r.service_type, r.no_show
+    FROM en_resolved r
+    WHERE r.student_id IS NOT NULL AND NOT EXISTS (
+      SELECT 1 FROM enrollment e WHERE e.student_id = r.student_id AND e.calendar_id = r.calendar_id
+        AND e.grade_level = r.grade_level AND e.start_date = r.start_date)`.execute(db);
+  const total = await sql<{ n: number }>`SELECT count(*) AS n FROM en_resolved`.execute(db);
+  const u = Number(updated.numAffectedRows ?? 0);
+  const i = Number(inserted.numAffectedRows ?? 0);
+  return { inserted: i, updated: u, unchanged: total.rows[0]!.n - u - i };
+}

@@ -1,0 +1,68 @@
+/** Settings parsed once, from flags over environment over defaults (documented in .env.example). */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  BITTERROOT_DATABASE: z.string().min(1).optional(),
+  BITTERROOT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  BITTERROOT_HOST: z.string().optional(),
+  BITTERROOT_PROFILE: z.string().optional(),
+  BITTERROOT_SCHOOL_YEAR: z.coerce.number().int().min(1990).max(2100).optional(),
+});
+
+/** The default school year: 2026 = 2025-26 until July 1, 2026 (the fiscal year turns July 1). */
+export function currentSchoolYear(today = new Date()): number {
+  return today.getUTCMonth() >= 6 ? today.getUTCFullYear() + 1 : today.getUTCFullYear();
+}
+
+/** Resolved settings. */
+export type Config = {
+  database: string;
+  port: number;
+  host: string;
+  profileDir: string;
+  schoolYear: number;
+};
+
+/** Flags a verb may pass (undefined when not given). */
+export type ConfigFlags = {
+  database?: string;
+  port?: string;
+  host?: string;
+  profile?: string;
+  schoolYear?: string;
+};
+
+/** The repository root (where profiles/ and apps/ live). */
+export const repoRoot = resolve(new URL('../../../../', import.meta.url).pathname);
+
+/** Builds the configuration; throws a one-line error naming the bad setting. */
+export function loadConfig(
+  flags: ConfigFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`setting ${issue.path.join('.')} is invalid: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const port = flags.port !== undefined ? Number(flags.port) : (e.BITTERROOT_PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port ${flags.port} is not a port number`);
+  const schoolYear =
+    flags.schoolYear !== undefined
+      ? Number(flags.schoolYear)
+      : (e.BITTERROOT_SCHOOL_YEAR ?? currentSchoolYear());
+  if (!Number.isInteger(schoolYear) || schoolYear < 1990 || schoolYear > 2100)
+    throw new Error(`--school-year ${flags.schoolYear} must be an end year such as 2026 (for 2025-26)`);
+  const database = flags.database ?? e.BITTERROOT_DATABASE ?? resolve(cwd, '.data', 'pglite');
+  return {
+    database: /^postgres(ql)?:\/\//i.test(database) ? database : resolve(cwd, database),
+    port,
+    host: flags.host ?? e.BITTERROOT_HOST ?? '127.0.0.1',
+    profileDir: resolve(flags.profile ?? e.BITTERROOT_PROFILE ?? resolve(repoRoot, 'profiles/montana')),
+    schoolYear,
+  };
+}

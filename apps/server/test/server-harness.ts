@@ -1,0 +1,61 @@
+/** A real server over real HTTP on a fresh test database, for end-to-end tests (API and browser). */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildApp } from '../src/http/app.ts';
+import { repoRoot } from '../src/platform/config.ts';
+import { loadBaseline, loadDistrictFiles } from '../src/modules/ingestion/bulk-load.service.ts';
+import { organizationFromProfile } from '../src/modules/organizations/organizations.setup.ts';
+import { loadProfile } from '../src/modules/profile/profile.loader.ts';
+import { loadMatchSettings } from '../src/modules/ingestion/identity-matching.ts';
+import { generate } from '../../../bench/generator/index.ts';
+import { createTestDatabase } from './test-database.ts';
+import { TEST_SCHOOL_YEAR } from './test-env.ts';
+
+const profileDir = resolve(repoRoot, 'profiles/montana');
+
+/**
+ * Starts the app on a random port with the Montana organisation and a small synthetic state loaded
+ * (generated with a fixed seed, bulk-loaded like the demo). Serves the built web app when present.
+ */
+export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const dir = await mkdtemp(join(tmpdir(), 'bitterroot-e2e-'));
+  await generate({
+    scale: 'small',
+    schoolYear: TEST_SCHOOL_YEAR,
+    outDir: dir,
+    seed: 7,
+    historyYears: 1,
+    defectRate: 0,
+    districtsCsvPath: join(profileDir, 'organization/districts.csv'),
+  });
+  const profile = await loadProfile(profileDir);
+  if (!profile.ok) throw new Error('Montana profile does not load');
+  await loadBaseline(database, dir, async (year) => {
+    const org = await organizationFromProfile(profileDir, year);
+    if (!org.ok) throw new Error(org.error);
+    return org.value;
+  });
+  await loadDistrictFiles(database, profile.value, dir, TEST_SCHOOL_YEAR);
+  const webDist = resolve(repoRoot, 'apps/web/dist');
+  const app = await buildApp({
+    database,
+    profile: profile.value,
+    matching: await loadMatchSettings(profileDir),
+    schoolYear: TEST_SCHOOL_YEAR,
+    webDist: existsSync(webDist) ? webDist : undefined,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

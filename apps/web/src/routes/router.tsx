@@ -1,0 +1,22 @@
+import { createBrowserRouter } from 'react-router';
+import { DistrictPage } from './district.page.tsx';
+import { NotFoundPage } from './not-found.page.tsx';
+import { RootLayout } from './root-layout.tsx';
+import { RouteError } from './route-error.tsx';
+import { StateOverviewPage } from './state-overview.page.tsx';
+import { UploadPage } from './upload.page.tsx';
+
+/** The app's routes. */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <StateOverviewPage /> },
+      { path: 'districts/:districtNumber', element: <DistrictPage /> },
+      { path: 'districts/:districtNumber/upload', element: <UploadPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,26 @@
+import type { RunningServer } from './web-server.ts';
+import { buildWebApp, previewWebApp, servesWebApp } from './web-server.ts';
+
+/**
+ * The server browser tests run against: BITTERROOT_E2E_URL when set (dev or staging), else a fresh test
+ * server with a small synthetic Montana serving the freshly built app (behind Vite preview if it does not).
+ */
+export async function startServerUnderTest(): Promise<RunningServer> {
+  const external = process.env.BITTERROOT_E2E_URL;
+  if (external) return { url: external, close: async () => {} };
+  // Build first: the server serves apps/web/dist when it exists, so the test sees the current code.
+  await buildWebApp();
+  // End-to-end tests are the one place the web app may start the server (app code never imports it);
+  // imported lazily so BITTERROOT_E2E_URL runs need none of the server's dependencies.
+  const { startTestServer } = await import('../../server/test/server-harness.ts');
+  const api = await startTestServer();
+  if (await servesWebApp(api.url)) return api;
+  const web = await previewWebApp(api.url);
+  return {
+    url: web.url,
+    close: async () => {
+      await web.close();
+      await api.close();
+    },
+  };
+}

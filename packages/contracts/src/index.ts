@@ -1,0 +1,5 @@
+export * from './organizations.ts';
+export * from './problem.ts';
+export * from './profile.ts';
+export * from './uploads.ts';
+export * from './identity.ts';

@@ -1,0 +1,6 @@
+export * from './result.ts';
+export * from './school-year.ts';
+export * from './dates.ts';
+export * from './calendar-rules.ts';
+export * from './organization/index.ts';
+export * from './identity/index.ts';
