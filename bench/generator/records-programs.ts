@@ -46,12 +46,14 @@ export function cteRecords(rng: Rng, en: Enrollment, schoolYear: number): Rec[] 
   if (en.grade < 9 || !rng.chance(0.35)) return [];
   const out: Rec[] = [];
   const n = rng.chance(0.15) ? 2 : 1;
+  // One row per pathway (§2.6): a second pathway is the next one after the first, never the same.
+  const first = rng.int(0, PATHWAYS.length - 1);
   for (let i = 0; i < n; i++) {
     const district = 0.5 * rng.int(1, Math.max(1, (en.grade - 8) * 2));
     const transfer = rng.chance(0.05) ? 0.5 : 0;
     out.push({
       ...person('CE', en, schoolYear),
-      cte_pathway: PATHWAYS[(rng.int(0, PATHWAYS.length - 1) + i) % PATHWAYS.length],
+      cte_pathway: PATHWAYS[(first + i) % PATHWAYS.length],
       district_credits: district.toFixed(1),
       transfer_credits: transfer.toFixed(1),
       pathway_credits: (district + transfer).toFixed(1),

@@ -3,3 +3,4 @@ export * from './problem.ts';
 export * from './profile.ts';
 export * from './uploads.ts';
 export * from './identity.ts';
+export * from './templates.ts';

@@ -191,15 +191,32 @@ describe('an import killed with SIGKILL at any moment', () => {
     const after = await fingerprint(copy);
     expect(after).not.toBe(before);
     const seen = new Set<string>();
-    for (const delay of [700, 1100, 1500, 1900, 2400, 3000]) {
+    // Kill at a known phase (the CLI reports phases with --progress) plus an offset, so that some kills land
+    // inside the commit itself, whatever the machine's speed.
+    const moments = [
+      ['validating', 0],
+      ['committing', 0],
+      ['committing', 25],
+      ['committing', 75],
+      ['committing', 200],
+    ] as const;
+    for (const [phase, offset] of moments) {
       const child = spawn(
         process.execPath,
-        [cli, 'import', file, '--database', db, '--school-year', '2026'],
-        { cwd: work, stdio: 'ignore' },
+        [cli, 'import', file, '--database', db, '--school-year', '2026', '--progress'],
+        { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] },
       );
-      await new Promise((r) => setTimeout(r, delay));
+      const exited = new Promise((r) => child.on('exit', r));
+      const reached = new Promise<void>((r) => {
+        child.stderr.on('data', (d: Buffer) => {
+          if (d.toString().includes(` ${phase} `)) r();
+        });
+        void exited.then(() => r());
+      });
+      await reached;
+      await new Promise((r) => setTimeout(r, offset));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       const now = await fingerprint(db);
       expect([before, after]).toContain(now);
       seen.add(now === before ? 'before' : 'after');

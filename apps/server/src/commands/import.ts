@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../platform/config.ts';
 import { runUpload, type UploadResult } from '../modules/ingestion/upload.service.ts';
 import { loadMatchSettings } from '../modules/ingestion/identity-matching.ts';
+import { onProgress } from '../modules/ingestion/upload-progress.ts';
 import { CliError } from './cli-error.ts';
 import { parseFlags } from './flags.ts';
 import { loadProfileOrExplain } from './init.ts';
@@ -47,12 +48,13 @@ export async function importCommand(args: string[]): Promise<number> {
       template: { type: 'string' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
+      progress: { type: 'boolean' },
     },
     true,
   );
   if (positionals.length === 0) {
     console.error(
-      'usage: ./bitterroot import FILE... [--district NNNN] [--template ID] [--dry-run] [--json]',
+      'usage: ./bitterroot import FILE... [--district NNNN] [--template ID] [--dry-run] [--json] [--progress]',
     );
     return 2;
   }
@@ -71,6 +73,10 @@ export async function importCommand(args: string[]): Promise<number> {
   const profile = await loadProfileOrExplain(config.profileDir);
   const matching = await loadMatchSettings(config.profileDir);
   const database = await openOrExplain(config.database);
+  // Phases go to stderr so that --json output on stdout stays one document.
+  const stopProgress = values.progress
+    ? onProgress((batchId, p) => console.error(`progress: batch ${batchId} ${p.phase} ${p.rows} rows`))
+    : () => undefined;
   try {
     await migrateOrExplain(database);
     const results: UploadResult[] = [];
@@ -106,6 +112,7 @@ export async function importCommand(args: string[]): Promise<number> {
     }
     return results.every((r) => r.status === 'committed' || r.status === 'validated') ? 0 : 1;
   } finally {
+    stopProgress();
     await database.close();
   }
 }

@@ -22,6 +22,8 @@ import { uploadsService } from '../modules/ingestion/uploads.service.ts';
 import { uploadsRoutes } from '../modules/ingestion/uploads.routes.ts';
 import { identityReviewService } from '../modules/identity/identity-review.service.ts';
 import { identityReviewRoutes } from '../modules/identity/identity-review.routes.ts';
+import { templatesService } from '../modules/templates/templates.service.ts';
+import { templatesRoutes } from '../modules/templates/templates.routes.ts';
 import { problem, sendProblem } from './problems.ts';
 
 /** What the app needs from its surroundings. */
@@ -109,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(identityReviewRoutes(identityReviewService(options.database)));
+  await app.register(templatesRoutes(templatesService(options.profile)));
 
   if (options.webDist && existsSync(options.webDist)) {
     await app.register(fastifyStatic, { root: options.webDist, wildcard: false });

@@ -4,6 +4,8 @@ import { NotFoundPage } from './not-found.page.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RouteError } from './route-error.tsx';
 import { StateOverviewPage } from './state-overview.page.tsx';
+import { TemplatePage } from './template.page.tsx';
+import { TemplatesPage } from './templates.page.tsx';
 import { UploadPage } from './upload.page.tsx';
 
 /** The app's routes. */
@@ -16,6 +18,8 @@ export const router = createBrowserRouter([
       { index: true, element: <StateOverviewPage /> },
       { path: 'districts/:districtNumber', element: <DistrictPage /> },
       { path: 'districts/:districtNumber/upload', element: <UploadPage /> },
+      { path: 'templates', element: <TemplatesPage /> },
+      { path: 'templates/:id', element: <TemplatePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

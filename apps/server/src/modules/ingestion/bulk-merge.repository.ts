@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { newStudentStateIdSql } from '../../db/state-id.ts';
-import { stagedDate, stagedFlag } from './staged-values.ts';
+import { stagedDate, stagedFlag } from '../../db/staged-values.ts';
 
 /** Inserts or refreshes identities from a staged registry (baseline students.tsv). */
 export async function mergeRegistryStudents(trx: Executor, stage: string): Promise<number> {

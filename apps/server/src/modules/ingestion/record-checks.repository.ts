@@ -3,19 +3,10 @@
  * only send its own rows), school year, duplicate keys within the file, and the Student Demographic /
  * Enrollment rules (montana-aim.md §4.2 order, §4.3 layouts, §2.2 enrollment rules).
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Template } from '@bitterroot/contracts';
 import type { Executor } from '../../db/database.ts';
-
-/** One set-based check: rows of the staging table `s` that fail, with the finding to write. */
-type RowCheck = {
-  code: string;
-  column: string | null;
-  severity: 'fatal' | 'warning';
-  failing: RawBuilder<unknown>;
-  message: RawBuilder<unknown> | string;
-  fix: string;
-};
+import { runRowChecks, type RowCheck } from '../../db/row-checks.ts';
 
 const has = (template: Template, key: string) => template.columns.some((c) => c.key === key);
 const stateIdOf = sql`lpad(btrim(s.student_state_id), 9, '0')`;
@@ -148,20 +139,13 @@ export async function runRecordChecks(
   schoolYear: number,
   batchId: number,
   firstSeq: number,
+  extra: readonly RowCheck[] = [],
 ): Promise<number> {
-  let seq = firstSeq;
-  let total = 0;
-  for (const c of recordChecks(template, district, schoolYear)) {
-    const message = typeof c.message === 'string' ? sql`${c.message}::text` : c.message;
-    const r = await sql`
-      INSERT INTO ingestion_finding (batch_id, seq, line, column_key, field_label, value, code, severity, message, fix)
-      SELECT ${batchId}::bigint, ${seq}::int - 1 + row_number() OVER (ORDER BY s.line), s.line, ${c.column}::text,
-             ${template.columns.find((x) => x.key === c.column)?.label ?? null}::text,
-             ${c.column ? sql`${sql.ref(`s.${c.column}`)}::text` : sql`NULL::text`}, ${c.code}, ${c.severity}, ${message}, ${c.fix}
-      FROM stage_upload s WHERE ${c.failing}`.execute(db);
-    const n = Number(r.numAffectedRows ?? 0);
-    seq += n;
-    total += n;
-  }
-  return total;
+  return await runRowChecks(
+    db,
+    template,
+    [...recordChecks(template, district, schoolYear), ...extra],
+    batchId,
+    firstSeq,
+  );
 }

@@ -8,7 +8,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { newStudentStateIdSql } from '../../db/state-id.ts';
-import { stagedDate, stagedFlag } from './staged-values.ts';
+import type { Template } from '@bitterroot/contracts';
+import { stagedDate, stagedFlag, typedValue } from '../../db/staged-values.ts';
 
 /** Counts of what a Student Demographic commit did. */
 export type DemographicOutcome = { updated: number; linked: number; matched: number; assigned: number };
@@ -44,16 +45,16 @@ export async function resolveDemographics(db: Executor, district: string): Promi
       last_name = coalesce(nullif(btrim(s.last_name), ''), x.last_name), first_name = coalesce(nullif(btrim(s.first_name), ''), x.first_name),
       middle_name = coalesce(nullif(btrim(s.middle_name), ''), x.middle_name), name_suffix = coalesce(nullif(btrim(s.name_suffix), ''), x.name_suffix),
       birth_date = coalesce(${stagedDate('s.birth_date')}, x.birth_date), gender = coalesce(nullif(btrim(s.gender), ''), x.gender),
-      hispanic = coalesce(${stagedFlag('s.hispanic')}, x.hispanic), race_codes = coalesce(nullif(btrim(s.race_codes), ''), x.race_codes), updated_at = now()
+      hispanic = coalesce(${stagedFlag('s.hispanic')}, x.hispanic), race_codes = coalesce(nullif(btrim(s.race_codes), ''), x.race_codes),
+      photo_opt_in = coalesce(nullif(btrim(s.photo_opt_in), ''), x.photo_opt_in), updated_at = now()
     FROM stage_upload s JOIN sd_resolved r ON r.line = s.line
     WHERE x.id = r.student_id AND r.how IN ('state-id', 'local-id')
-      AND (x.last_name, x.first_name, x.middle_name, x.name_suffix, x.birth_date, x.gender, x.hispanic, x.race_codes) IS DISTINCT FROM
+      AND (x.last_name, x.first_name, x.middle_name, x.name_suffix, x.birth_date, x.gender, x.hispanic, x.race_codes, x.photo_opt_in) IS DISTINCT FROM
           (coalesce(nullif(btrim(s.last_name), ''), x.last_name), coalesce(nullif(btrim(s.first_name), ''), x.first_name),
            coalesce(nullif(btrim(s.middle_name), ''), x.middle_name), coalesce(nullif(btrim(s.name_suffix), ''), x.name_suffix),
            coalesce(${stagedDate('s.birth_date')}, x.birth_date), coalesce(nullif(btrim(s.gender), ''), x.gender),
-           coalesce(${stagedFlag('s.hispanic')}, x.hispanic), coalesce(nullif(btrim(s.race_codes), ''), x.race_codes))`.execute(
-    db,
-  );
+           coalesce(${stagedFlag('s.hispanic')}, x.hispanic), coalesce(nullif(btrim(s.race_codes), ''), x.race_codes),
+           coalesce(nullif(btrim(s.photo_opt_in), ''), x.photo_opt_in))`.execute(db);
   return { updated: Number(updated.numAffectedRows ?? 0) };
 }
 
@@ -194,9 +195,10 @@ export async function issueIdsAndLink(
         SELECT s.*, ${newStudentStateIdSql} AS new_state_id FROM stage_upload s JOIN sd_resolved r ON r.line = s.line
         WHERE r.student_id IS NULL AND r.how IS DISTINCT FROM 'held'
       ), made AS (
-        INSERT INTO student (state_id, last_name, first_name, middle_name, name_suffix, birth_date, gender, hispanic, race_codes)
+        INSERT INTO student (state_id, last_name, first_name, middle_name, name_suffix, birth_date, gender, hispanic, race_codes, photo_opt_in)
         SELECT new_state_id, btrim(last_name), btrim(first_name), nullif(btrim(middle_name), ''), nullif(btrim(name_suffix), ''),
-               ${stagedDate('birth_date')}, nullif(btrim(gender), ''), ${stagedFlag('hispanic')}, nullif(btrim(race_codes), '')
+               ${stagedDate('birth_date')}, nullif(btrim(gender), ''), ${stagedFlag('hispanic')}, nullif(btrim(race_codes), ''),
+               nullif(btrim(photo_opt_in), '')
         FROM fresh ON CONFLICT (state_id) DO NOTHING RETURNING id, state_id
       ), noted AS (
         INSERT INTO ingestion_new_state_id (batch_id, student_id, line, local_id)
@@ -225,17 +227,54 @@ export async function issueIdsAndLink(
 /** Counts of what an Enrollment commit did. */
 export type EnrollmentOutcome = { inserted: number; updated: number; unchanged: number };
 
+/**
+ * Enrollment-level fields of the Enrollment template beyond the span itself (montana-aim.md §2.2, §2.10,
+ * §2.11): stored as sent, typed by the template column.
+ */
+export const ENROLLMENT_DETAIL_COLUMNS = [
+  'sort_by',
+  'diploma_date',
+  'diploma_type',
+  'diploma_period',
+  'drop_out_reason',
+  'date_first_entered_9th_grade',
+  'military_connection_status',
+  'extracurricular_only',
+  'esa_participant',
+  'early_literacy_program',
+  'age_19_20_eligible',
+  'cclc_21st_participant',
+  'immigrant_us_school_entry_date',
+  'sped_exit_date',
+  'sped_exit_reason',
+] as const;
+
 /** Merges staged Enrollment rows for a district and year, by the template key (§4.3). */
 export async function commitEnrollments(
   db: Executor,
+  template: Template,
+  batchId: number,
   district: string,
   schoolYear: number,
 ): Promise<EnrollmentOutcome> {
+  const details = template.columns.filter((c) =>
+    (ENROLLMENT_DETAIL_COLUMNS as readonly string[]).includes(c.key),
+  );
+  const detailSelect = details.map((c) => `, ${typedValue(c)} AS ${c.key}`).join('');
+  const cols = [
+    'start_status',
+    'end_date',
+    'end_status',
+    'service_type',
+    'no_show',
+    ...details.map((c) => c.key),
+  ];
   await sql`CREATE TEMP TABLE en_resolved ON COMMIT DROP AS
     SELECT s.line, x.id AS student_id, btrim(s.school_number) AS school_number, c.id AS calendar_id,
            btrim(s.grade_level) AS grade_level, br_to_date(s.start_date) AS start_date, btrim(s.start_status) AS start_status,
            br_to_date(s.end_date) AS end_date, nullif(btrim(s.end_status), '') AS end_status,
            coalesce(nullif(btrim(s.service_type), ''), 'P') AS service_type, coalesce(${stagedFlag('s.no_show')}, false) AS no_show
+           ${sql.raw(detailSelect)}
     FROM stage_upload s
     JOIN calendar c ON c.school_number = btrim(s.school_number) AND c.school_year = ${schoolYear}::int AND c.calendar_number = btrim(s.calendar_number)
     LEFT JOIN student x ON btrim(coalesce(s.student_state_id, '')) <> '' AND x.state_id = lpad(btrim(s.student_state_id), 9, '0')`.execute(
@@ -243,17 +282,17 @@ export async function commitEnrollments(
   );
   await sql`ANALYZE en_resolved`.execute(db);
   const updated = await sql`
-    UPDATE enrollment e SET start_status = r.start_status, end_date = r.end_date, end_status = r.end_status,
-      service_type = r.service_type, no_show = r.no_show
+    UPDATE enrollment e SET ${sql.raw(cols.map((c) => `${c} = r.${c}`).join(', '))}, batch_id = ${batchId}::bigint
     FROM en_resolved r
     WHERE e.student_id = r.student_id AND e.calendar_id = r.calendar_id AND e.grade_level = r.grade_level AND e.start_date = r.start_date
-      AND (e.start_status, e.end_date, e.end_status, e.service_type, e.no_show) IS DISTINCT FROM
-          (r.start_status, r.end_date, r.end_status, r.service_type, r.no_show)`.execute(db);
+      AND (${sql.raw(cols.map((c) => `e.${c}`).join(', '))}) IS DISTINCT FROM (${sql.raw(cols.map((c) => `r.${c}`).join(', '))})`.execute(
+    db,
+  );
   const inserted = await sql`
     INSERT INTO enrollment (student_id, district_number, school_number, calendar_id, school_year, grade_level, start_date,
-                            start_status, end_date, end_status, service_type, no_show)
+                            ${sql.raw(cols.join(', '))}, batch_id)
     SELECT r.student_id, ${district}, r.school_number, r.calendar_id, ${schoolYear}::int, r.grade_level, r.start_date,
-           r.start_status, r.end_date, r.end_status, r.service_type, r.no_show
+           ${sql.raw(cols.map((c) => `r.${c}`).join(', '))}, ${batchId}::bigint
     FROM en_resolved r
     WHERE r.student_id IS NOT NULL AND NOT EXISTS (
       SELECT 1 FROM enrollment e WHERE e.student_id = r.student_id AND e.calendar_id = r.calendar_id

@@ -37,9 +37,19 @@ import {
 import { fuzzyDecisions } from './identity-matching.ts';
 import type { MatchSettings } from '@bitterroot/core';
 import { progressOf, reportProgress, type UploadProgress } from './upload-progress.ts';
+import {
+  commitStagedRecords,
+  storeFor,
+  validateStagedRecords,
+} from '../student-records/student-records.service.ts';
+import { acceptEmptySubmission } from './empty-submission.ts';
 
-/** Templates the pipeline can commit today; others are recognised and validated but not yet stored. */
-const COMMITTABLE = new Set(['student-demographics', 'student-enrollment']);
+/** Identity and enrollment commit here; every other record type through its record store. */
+const IDENTITY_TEMPLATES = new Set(['student-demographics', 'student-enrollment']);
+
+function committable(template: Template): boolean {
+  return IDENTITY_TEMPLATES.has(template.id) || storeFor(template) !== undefined;
+}
 
 /** Seconds without a heartbeat after which an in-flight batch counts as interrupted. */
 export const STALE_BATCH_SECONDS = 120;
@@ -168,9 +178,18 @@ async function commitRows(
   template: Template,
   batchId: number,
   request: UploadRequest,
+  rows: number,
 ): Promise<Record<string, number>> {
+  const store = storeFor(template);
+  if (store)
+    return await commitStagedRecords(trx, store, template, {
+      district: request.district,
+      schoolYear: request.schoolYear,
+      batchId,
+      rows,
+    });
   if (template.id === 'student-enrollment')
-    return await commitEnrollments(trx, request.district, request.schoolYear);
+    return await commitEnrollments(trx, template, batchId, request.district, request.schoolYear);
   if (template.id !== 'student-demographics') return {};
   const { updated } = await resolveDemographics(trx, request.district);
   if (request.matching) {
@@ -214,6 +233,8 @@ export async function runUpload(
     const detected = await detectFile(request.path);
     const template = 'format' in detected ? chooseTemplate(profile, detected, request.templateId) : detected;
     const mapping = 'format' in detected && 'columns' in template ? columnMapping(template, detected) : null;
+    if (!('format' in detected) && (await acceptEmptySubmission(db, profile, request, batchId, detected)))
+      return await resultOf(database, request.district, batchId);
     if (!('format' in detected) || !('columns' in template) || !Array.isArray(mapping)) {
       const problem = [detected, template, mapping].find(
         (x): x is ParseFinding => x !== null && typeof x === 'object' && 'code' in x,
@@ -253,16 +274,24 @@ export async function runUpload(
         batchId,
         await nextSeq(trx, batchId),
       );
+      const store = storeFor(template);
+      if (store)
+        await validateStagedRecords(trx, store, template, {
+          district: request.district,
+          schoolYear: request.schoolYear,
+          batchId,
+          firstSeq: await nextSeq(trx, batchId),
+        });
       const bad = await rejectedLines(trx, batchId);
       const fatal = parseFindings.some((f) => f.severity === 'fatal') || bad > 0;
       let summary: Record<string, number> = {};
-      if (!fatal && !request.dryRun && COMMITTABLE.has(template.id)) {
+      if (!fatal && !request.dryRun && committable(template)) {
         reportProgress(batchId, { phase: 'committing', rows });
-        summary = await commitRows(trx, template, batchId, request);
+        summary = await commitRows(trx, template, batchId, request, rows);
       }
       const status = fatal
         ? 'rejected'
-        : request.dryRun || !COMMITTABLE.has(template.id)
+        : request.dryRun || !committable(template)
           ? 'validated'
           : 'committed';
       await finishBatch(trx, batchId, { status, rowsTotal: rows, rowsRejected: bad, summary });

@@ -133,9 +133,9 @@ async function* unwrapXlsx(batches: ReturnType<typeof xlsxRecords>): AsyncGenera
   yield* batches;
 }
 
-/** True for a value shaped like a record type (`SD`, `EN`): two capital letters. */
+/** True for a value shaped like a record type: two capital letters (`SD`, `EN`) or Montana's `504` (§3.1). */
 export function looksLikeRecordType(value: string): boolean {
-  return /^[A-Z]{2}$/.test(value);
+  return /^([A-Z]{2}|[0-9]{3})$/.test(value);
 }
 
 async function classify(

@@ -1,0 +1,60 @@
+/**
+ * Student and staff records beyond identity and enrollment (issue: every Montana record type): validating
+ * and committing an upload's staged rows inside the upload's transaction, through the record store of its
+ * template (record-stores.ts).
+ */
+import type { Template } from '@bitterroot/contracts';
+import type { Executor } from '../../db/database.ts';
+import { runRowChecks } from '../../db/row-checks.ts';
+import { mergeRecords, recordSubmission } from './record-merge.repository.ts';
+import { resolveParents } from './record-parents.repository.ts';
+import { storeChecks } from './record-rules.repository.ts';
+import { recordStoreOf, type RecordStore } from './record-stores.ts';
+
+/** Where an upload of this template is stored, if the template is a stored record type. */
+export function storeFor(template: Template): RecordStore | undefined {
+  return recordStoreOf(template.id);
+}
+
+/** True when a header-only file of this template is a valid "nothing to report" submission. */
+export function acceptsEmptySubmission(templateId: string): boolean {
+  return recordStoreOf(templateId)?.emptyIsSubmission === true;
+}
+
+/** Finds the staged rows' parents and writes findings for every rule the rows break; returns the count. */
+export async function validateStagedRecords(
+  trx: Executor,
+  store: RecordStore,
+  template: Template,
+  scope: { district: string; schoolYear: number; batchId: number; firstSeq: number },
+): Promise<number> {
+  await resolveParents(trx, store, scope.district, scope.schoolYear);
+  return await runRowChecks(
+    trx,
+    template,
+    storeChecks(store, template, scope.district, scope.schoolYear),
+    scope.batchId,
+    scope.firstSeq,
+  );
+}
+
+/** Merges validated staged rows into the store's table and notes the submission; returns counts. */
+export async function commitStagedRecords(
+  trx: Executor,
+  store: RecordStore,
+  template: Template,
+  scope: { district: string; schoolYear: number; batchId: number; rows: number },
+): Promise<Record<string, number>> {
+  const outcome = await mergeRecords(trx, store, template, scope.batchId, scope.district, scope.schoolYear);
+  await recordSubmission(trx, scope.district, scope.schoolYear, template.id, scope.batchId, scope.rows);
+  return outcome;
+}
+
+/** Notes an explicit "nothing to report" (a header-only file of a template that allows it). */
+export async function commitEmptySubmission(
+  trx: Executor,
+  store: RecordStore,
+  scope: { district: string; schoolYear: number; batchId: number },
+): Promise<void> {
+  await recordSubmission(trx, scope.district, scope.schoolYear, store.template, scope.batchId, 0);
+}
