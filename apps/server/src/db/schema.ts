@@ -1,8 +1,9 @@
 /** Kysely table types for the live schema (kept in step with migrations/). */
 import type { Generated } from 'kysely';
+import type { RecordSchema } from './schema-records.ts';
 
 /** Table row types by table name. */
-export interface Schema {
+export interface Schema extends RecordSchema {
   schema_migration: { version: number; name: string; checksum: string; applied_at: Generated<string> };
   state_profile: { id: string; name: string; content_hash: string; loaded_at: Generated<string> };
   code_value: { code_set: string; code: string; label: string; provisional: boolean; sort_order: number };
@@ -47,6 +48,7 @@ export interface Schema {
     gender: string | null;
     hispanic: boolean | null;
     race_codes: string | null;
+    photo_opt_in: string | null;
     created_at: Generated<string>;
     updated_at: Generated<string>;
   };
@@ -145,5 +147,21 @@ export interface Schema {
     service_type: string;
     no_show: Generated<boolean>;
     created_at: Generated<string>;
+    sort_by: string | null;
+    diploma_date: string | null;
+    diploma_type: string | null;
+    diploma_period: string | null;
+    drop_out_reason: string | null;
+    date_first_entered_9th_grade: string | null;
+    military_connection_status: string | null;
+    extracurricular_only: boolean | null;
+    esa_participant: boolean | null;
+    early_literacy_program: string | null;
+    age_19_20_eligible: boolean | null;
+    cclc_21st_participant: boolean | null;
+    immigrant_us_school_entry_date: string | null;
+    sped_exit_date: string | null;
+    sped_exit_reason: string | null;
+    batch_id: number | null;
   };
 }
