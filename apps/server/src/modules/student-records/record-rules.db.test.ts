@@ -95,8 +95,6 @@ beforeAll(async () => {
     enRow(profile, {
       last_name: 'L',
       first_name: 'F',
-      last_name: 'L',
-      first_name: 'F',
       school_number: school,
       student_state_id: ids['1']!,
       start_date: '10/16/2025',
@@ -104,15 +102,11 @@ beforeAll(async () => {
     enRow(profile, {
       last_name: 'L',
       first_name: 'F',
-      last_name: 'L',
-      first_name: 'F',
       school_number: school,
       student_state_id: ids['2']!,
       service_type: 'S',
     }),
     enRow(profile, {
-      last_name: 'L',
-      first_name: 'F',
       last_name: 'L',
       first_name: 'F',
       school_number: school,
