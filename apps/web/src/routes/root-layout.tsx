@@ -39,6 +39,7 @@ export function RootLayout() {
           <nav aria-label="Main">
             <Link to="/">State overview</Link>
             <Link to="/templates">Upload templates</Link>
+            <Link to="/identity-reviews">Identity reviews</Link>
           </nav>
         </div>
       </header>

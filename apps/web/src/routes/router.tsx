@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { DistrictPage } from './district.page.tsx';
+import { IdentityReviewPage } from './identity-review.page.tsx';
+import { IdentityReviewsPage } from './identity-reviews.page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RouteError } from './route-error.tsx';
@@ -18,6 +20,8 @@ export const router = createBrowserRouter([
       { index: true, element: <StateOverviewPage /> },
       { path: 'districts/:districtNumber', element: <DistrictPage /> },
       { path: 'districts/:districtNumber/upload', element: <UploadPage /> },
+      { path: 'identity-reviews', element: <IdentityReviewsPage /> },
+      { path: 'identity-reviews/:reviewId', element: <IdentityReviewPage /> },
       { path: 'templates', element: <TemplatesPage /> },
       { path: 'templates/:id', element: <TemplatePage /> },
       { path: '*', element: <NotFoundPage /> },

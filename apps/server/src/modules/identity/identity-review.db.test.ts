@@ -110,10 +110,15 @@ describe('statewide identity matching on Student Demographic upload', () => {
     expect(item!.reasons.length).toBeGreaterThan(0);
     expect(item!.score).toBeGreaterThanOrEqual(matching.reviewThreshold);
 
-    expect((await service.sameAs(item!.id, 'analyst-1')).kind).toBe('done');
+    const linked = await service.sameAs(item!.id, 'analyst-1');
+    expect(linked.kind === 'done' && linked.item.resolution).toMatchObject({
+      stateId: item!.candidate.stateId,
+      by: 'analyst-1',
+    });
     expect(await links('0003')).toBe(1);
     expect((await service.sameAs(item!.id, 'analyst-1')).kind).toBe('conflict');
-    expect((await service.unlink(item!.id, 'analyst-2')).kind).toBe('done');
+    const undone = await service.unlink(item!.id, 'analyst-2');
+    expect(undone.kind === 'done' && undone.item).toMatchObject({ status: 'open', resolution: null });
     expect(await links('0003')).toBe(0);
     const issued = await service.newPerson(item!.id, 'analyst-2');
     expect(issued.kind).toBe('done');
@@ -127,6 +132,27 @@ describe('statewide identity matching on Student Demographic upload', () => {
       { action: 'unlinked', actor: 'analyst-2' },
       { action: 'new-person', actor: 'analyst-2' },
     ]);
+  });
+
+  it('lists decided items with who decided, when, the state ID the row now carries, and the audit trail', async () => {
+    const service = identityReviewService(t);
+    expect(await service.list('open')).toEqual([]);
+    const [item, ...rest] = await service.list('decided');
+    expect(rest).toEqual([]);
+    expect(await service.list('new')).toEqual([item]);
+    expect(await service.list('linked')).toEqual([]);
+    const issued = item!.resolution!;
+    expect(item).toMatchObject({ status: 'new', districtNumber: '0003', resolution: { by: 'analyst-2' } });
+    expect(issued.stateId).toMatch(/^\d{9}$/);
+    expect(issued.stateId).not.toBe(item!.candidate.stateId);
+    expect(Date.parse(issued.at ?? '')).toBeGreaterThanOrEqual(Date.parse(item!.createdAt));
+    const detail = await service.get(item!.id);
+    expect(detail?.history.map((h) => [h.action, h.actor, h.stateId])).toEqual([
+      ['linked', 'analyst-1', item!.candidate.stateId],
+      ['unlinked', 'analyst-2', item!.candidate.stateId],
+      ['new-person', 'analyst-2', issued.stateId],
+    ]);
+    expect(await service.get(item!.id + 1000)).toBeUndefined();
   });
 
   it('keeps twins apart: same surname and birth date, different first names', async () => {

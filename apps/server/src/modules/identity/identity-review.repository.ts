@@ -1,46 +1,54 @@
-/** The identity resolution queue and its audit trail (migration 0003). */
-import { sql } from 'kysely';
+/** The identity resolution queue (migration 0003): reading items and applying staff decisions. */
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { newStudentStateIdSql } from '../../db/state-id.ts';
+import { writeAudit } from './identity-audit.repository.ts';
+
+/** An item's status; an undone link returns to 'open' ('unlinked' is allowed by the table but unused). */
+export type ReviewStatus = 'open' | 'linked' | 'new' | 'unlinked';
+
+/** Which items a list shows: 'decided' is linked and new together. */
+export type ReviewFilter = 'open' | 'decided' | 'linked' | 'new';
+
+type Person = {
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string | null;
+  gender: string | null;
+};
 
 /** A queue item with both sides, as state staff see it side by side. */
 export type ReviewItem = {
   id: number;
-  status: string;
+  status: ReviewStatus;
+  batchId: number;
   districtNumber: string;
   line: number;
+  createdAt: string;
   score: number;
   reasons: { code: string; text: string; weight: number }[];
-  incoming: {
-    localId: string | null;
-    lastName: string;
-    firstName: string;
-    middleName: string | null;
-    birthDate: string | null;
-    gender: string | null;
-  };
-  candidate: {
-    studentId: number;
-    stateId: string;
-    lastName: string;
-    firstName: string;
-    middleName: string | null;
-    birthDate: string | null;
-    gender: string | null;
-    districts: string[];
-  };
+  incoming: Person & { localId: string | null };
+  candidate: Person & { studentId: number; stateId: string; districts: string[] };
   resolvedStudentId: number | null;
+  /** Who decided, when, and the state ID the row now carries; null while open. */
+  resolution: { stateId: string; by: string | null; at: string | null } | null;
 };
 
 type Row = {
   id: number;
-  status: string;
+  status: ReviewStatus;
+  batch_id: number;
   district_number: string;
   line: number;
+  created_at: string;
   score: string;
   reasons: unknown;
   incoming: Record<string, string | null>;
   resolved_student_id: number | null;
+  resolved_state_id: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
   student_id: number;
   state_id: string;
   last_name: string;
@@ -52,18 +60,30 @@ type Row = {
 };
 
 const SELECT = sql`
-  SELECT r.id, r.status, r.district_number, r.line, r.score, r.reasons, r.incoming, r.resolved_student_id,
+  SELECT r.id, r.status, r.batch_id, r.district_number, r.line, r.created_at, r.score, r.reasons, r.incoming,
+         r.resolved_student_id, rs.state_id AS resolved_state_id, r.resolved_by, r.resolved_at,
          s.id AS student_id, s.state_id, s.last_name, s.first_name, s.middle_name, s.birth_date, s.gender,
          (SELECT array_agg(sd.district_number ORDER BY sd.district_number) FROM student_district sd WHERE sd.student_id = s.id) AS districts
-  FROM identity_review r JOIN student s ON s.id = r.candidate_student_id`;
+  FROM identity_review r JOIN student s ON s.id = r.candidate_student_id
+  LEFT JOIN student rs ON rs.id = r.resolved_student_id`;
+
+// Open items oldest first (the queue's order); decided ones newest decision first (what was just done).
+const WHERE_ORDER: Record<ReviewFilter, RawBuilder<unknown>> = {
+  open: sql`r.status = 'open' ORDER BY r.created_at, r.id`,
+  decided: sql`r.status IN ('linked', 'new') ORDER BY r.resolved_at DESC, r.id DESC`,
+  linked: sql`r.status = 'linked' ORDER BY r.resolved_at DESC, r.id DESC`,
+  new: sql`r.status = 'new' ORDER BY r.resolved_at DESC, r.id DESC`,
+};
 
 function toItem(r: Row): ReviewItem {
   const v = (k: string) => (r.incoming[k] ?? '').trim() || null;
   return {
     id: r.id,
     status: r.status,
+    batchId: r.batch_id,
     districtNumber: r.district_number,
     line: r.line,
+    createdAt: r.created_at,
     score: Number(r.score),
     reasons: r.reasons as ReviewItem['reasons'],
     incoming: {
@@ -85,14 +105,23 @@ function toItem(r: Row): ReviewItem {
       districts: r.districts ?? [],
     },
     resolvedStudentId: r.resolved_student_id,
+    resolution:
+      r.resolved_state_id === null
+        ? null
+        : { stateId: r.resolved_state_id, by: r.resolved_by, at: r.resolved_at },
   };
 }
 
-/** Queue items by status, oldest first. */
-export async function listReviews(db: Executor, status: string): Promise<ReviewItem[]> {
-  const r =
-    await sql<Row>`${SELECT} WHERE r.status = ${status} ORDER BY r.created_at, r.id LIMIT 500`.execute(db);
+/** Queue items by filter, at most 500 (see WHERE_ORDER for the order). */
+export async function listReviews(db: Executor, filter: ReviewFilter): Promise<ReviewItem[]> {
+  const r = await sql<Row>`${SELECT} WHERE ${WHERE_ORDER[filter]} LIMIT 500`.execute(db);
   return r.rows.map(toItem);
+}
+
+/** One item, without locking (for reading). */
+export async function getReview(db: Executor, id: number): Promise<ReviewItem | undefined> {
+  const r = await sql<Row>`${SELECT} WHERE r.id = ${id}`.execute(db);
+  return r.rows[0] ? toItem(r.rows[0]) : undefined;
 }
 
 /** One item, locked for a decision when inside a transaction. */
@@ -138,32 +167,19 @@ export async function unlink(db: Executor, item: ReviewItem, actor: string): Pro
   await sql`UPDATE identity_review SET status = 'open', resolved_student_id = NULL, resolved_by = NULL, resolved_at = NULL WHERE id = ${item.id}`.execute(
     db,
   );
-  await audit(db, item, item.candidate.studentId, 'unlinked', actor);
+  await writeAudit(db, item, item.candidate.studentId, 'unlinked', actor);
 }
 
 async function resolve(
   db: Executor,
   item: ReviewItem,
-  status: string,
+  status: ReviewStatus,
   studentId: number,
   actor: string,
-  action: string,
+  action: 'linked' | 'new-person',
 ): Promise<void> {
   await sql`UPDATE identity_review SET status = ${status}, resolved_student_id = ${studentId}, resolved_by = ${actor}, resolved_at = now() WHERE id = ${item.id}`.execute(
     db,
   );
-  await audit(db, item, studentId, action, actor);
-}
-
-async function audit(
-  db: Executor,
-  item: ReviewItem,
-  studentId: number,
-  action: string,
-  actor: string,
-): Promise<void> {
-  await sql`INSERT INTO identity_audit (review_id, student_id, district_number, action, actor, detail)
-    VALUES (${item.id}, ${studentId}, ${item.districtNumber}, ${action}, ${actor}, ${JSON.stringify({ score: item.score })}::jsonb)`.execute(
-    db,
-  );
+  await writeAudit(db, item, studentId, action, actor);
 }

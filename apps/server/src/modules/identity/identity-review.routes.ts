@@ -2,15 +2,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { identityReviewSchema, problemSchema } from '@bitterroot/contracts';
+import {
+  identityDecisionSchema,
+  identityReviewDetailSchema,
+  identityReviewListQuerySchema,
+  identityReviewListSchema,
+  identityReviewSchema,
+  problemSchema,
+} from '@bitterroot/contracts';
 import { notFound, problem, sendProblem } from '../../http/problems.ts';
 import type { IdentityReviewService, ReviewOutcome } from './identity-review.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const decisionBody = z.object({
-  decision: z.enum(['same-person', 'new-person', 'unlink']),
-  actor: z.string().min(1).max(100).default('state staff'),
-});
 
 /** Registers /api/v1/identity-reviews. */
 export function identityReviewRoutes(service: IdentityReviewService): FastifyPluginAsync {
@@ -21,12 +24,26 @@ export function identityReviewRoutes(service: IdentityReviewService): FastifyPlu
       {
         schema: {
           tags: ['identity'],
-          summary: 'The resolution queue',
-          querystring: z.object({ status: z.enum(['open', 'linked', 'new']).default('open') }),
-          response: { 200: z.object({ items: z.array(identityReviewSchema) }) },
+          summary: 'The resolution queue (open items) or the items already decided',
+          querystring: identityReviewListQuerySchema,
+          response: { 200: identityReviewListSchema },
         },
       },
       async (req) => ({ items: await service.list(req.query.status) }),
+    );
+    r.get(
+      '/api/v1/identity-reviews/:id',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'One queue item with its audit trail',
+          params: idParams,
+          response: { 200: identityReviewDetailSchema, 404: problemSchema },
+        },
+      },
+      async (req, reply) =>
+        (await service.get(req.params.id)) ??
+        notFound(reply, req, `review item ${req.params.id} does not exist`),
     );
     r.post(
       '/api/v1/identity-reviews/:id/decision',
@@ -35,7 +52,7 @@ export function identityReviewRoutes(service: IdentityReviewService): FastifyPlu
           tags: ['identity'],
           summary: 'Decide: same person (link), new person (new state ID), or undo a link',
           params: idParams,
-          body: decisionBody,
+          body: identityDecisionSchema,
           response: { 200: identityReviewSchema, 404: problemSchema, 409: problemSchema },
         },
       },

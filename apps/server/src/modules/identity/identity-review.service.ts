@@ -1,17 +1,23 @@
-/** State staff's resolution queue: list, decide "same person" or "new person", and undo a link. */
+/** State staff's resolution queue: list, read, decide "same person" or "new person", and undo a link. */
 import type { Database, Executor } from '../../db/database.ts';
+import { auditTrail, type AuditEntry } from './identity-audit.repository.ts';
 import {
   createFromIncoming,
   findReview,
+  getReview,
   linkToCandidate,
   listReviews,
   unlink,
+  type ReviewFilter,
   type ReviewItem,
 } from './identity-review.repository.ts';
 
 /** Expected outcomes of a decision. */
 export type ReviewOutcome =
   { kind: 'done'; item: ReviewItem } | { kind: 'not-found' } | { kind: 'conflict'; reason: string };
+
+/** A queue item with its audit trail. */
+export type ReviewDetail = ReviewItem & { history: AuditEntry[] };
 
 /** The resolution-queue service. */
 export function identityReviewService(database: Database) {
@@ -29,7 +35,12 @@ export function identityReviewService(database: Database) {
       return { kind: 'done', item: (await findReview(trx, id))! } as const;
     });
   return {
-    list: (status: 'open' | 'linked' | 'new') => listReviews(database.db, status),
+    list: (filter: ReviewFilter) => listReviews(database.db, filter),
+    /** One item and its audit trail; undefined when there is no such item. */
+    get: async (id: number): Promise<ReviewDetail | undefined> => {
+      const item = await getReview(database.db, id);
+      return item && { ...item, history: await auditTrail(database.db, id) };
+    },
     sameAs: (id: number, actor: string) =>
       decide(id, 'open', (trx, item) => linkToCandidate(trx, item, actor)),
     newPerson: (id: number, actor: string) =>

@@ -1,0 +1,230 @@
+import { fileURLToPath } from 'node:url';
+import type { IdentityReviewDetail } from '@bitterroot/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
+import { startServerUnderTest } from './server-under-test.ts';
+import { newStateIds, uploadThroughApi } from './upload-api.ts';
+import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
+import type { RunningServer } from './web-server.ts';
+
+// Browser end-to-end test of the identity resolution queue against a real server: district KNOWN
+// registers two students; district INCOMING then sends near-duplicates of them without state IDs (a
+// nickname with transposed birth-year digits; transposed birth-day digits), which the upload holds for
+// review. State staff link one ("Same person"), issue a state ID for the other ("New person"), and undo
+// the link. Names are ones the synthetic state never generates, so no other student competes.
+
+const screenshots = fileURLToPath(new URL('../../../test-results/web/', import.meta.url));
+const hasChromium = await chromiumAvailable();
+const KNOWN = '0004';
+const INCOMING = '0059';
+const ANALYST = 'e2e analyst';
+const base = { hispanic: 'N', race_codes: '6' };
+const KNOWN_STUDENTS = [
+  {
+    student_local_id: '880001',
+    last_name: 'Wexford',
+    first_name: 'William',
+    gender: 'M',
+    birth_date: '04/09/2012',
+  },
+  {
+    student_local_id: '880002',
+    last_name: 'Quimby',
+    first_name: 'Marguerite',
+    gender: 'F',
+    birth_date: '03/21/2012',
+  },
+];
+const NEAR_DUPLICATES = [
+  {
+    student_local_id: '770001',
+    last_name: 'Wexford',
+    first_name: 'Bill',
+    gender: 'M',
+    birth_date: '04/09/2021',
+  },
+  {
+    student_local_id: '770002',
+    last_name: 'Quimby',
+    first_name: 'Marguerite',
+    gender: 'F',
+    birth_date: '03/12/2012',
+  },
+];
+
+const suiteName = hasChromium
+  ? 'identity resolution queue in a browser'
+  : `identity resolution queue in a browser (skipped: no Chromium at ${chromiumPath}; set BITTERROOT_CHROMIUM)`;
+
+async function uploadDemographics(url: string, district: string, students: Record<string, string>[]) {
+  const sd = await templateLayout('student-demographics');
+  const rows = students.map((s) => tsvRow(sd, { district_number: district, ...base, ...s }));
+  const path = await writeMontanaFile(`sd-${district}.txt`, rows);
+  return await uploadThroughApi(url, district, path, 'student-demographics');
+}
+
+/** The cells of the side-by-side row for a field: [incoming, known student, verdict]. */
+async function comparisonRow(page: Page, field: string): Promise<string[]> {
+  const row = page
+    .getByRole('table')
+    .locator('tbody tr', { has: page.getByRole('rowheader', { name: field }) });
+  await row.waitFor(); // the review loads after navigation; allInnerTexts would not wait
+  return await row.locator('td').allInnerTexts();
+}
+
+describe.skipIf(!hasChromium)(suiteName, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let knownIds: Map<string, string>;
+  let incomingBatch: number;
+  let linkedReviewId: string;
+
+  const api = async (path: string) => (await fetch(new URL(path, server.url))).json() as Promise<unknown>;
+  const review = async (id: string) => (await api(`/api/v1/identity-reviews/${id}`)) as IdentityReviewDetail;
+
+  beforeAll(async () => {
+    server = await startServerUnderTest();
+    browser = await launchBrowser();
+    const known = await uploadDemographics(server.url, KNOWN, KNOWN_STUDENTS);
+    expect(known.summary).toMatchObject({ assigned: 2, held: 0 });
+    knownIds = await newStateIds(server.url, KNOWN, known.batchId);
+    const incoming = await uploadDemographics(server.url, INCOMING, NEAR_DUPLICATES);
+    expect(incoming.status).toBe('committed');
+    expect(incoming.summary).toMatchObject({ assigned: 0, matched: 0, held: 2 });
+    incomingBatch = incoming.batchId;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+  });
+
+  afterEach(async () => {
+    await page.close();
+    expect(pageErrors, 'browser console errors').toEqual([]);
+  });
+
+  it('lists both held rows in the queue, reached from the navigation, with filters', async () => {
+    await page.goto(server.url);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Identity reviews' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Identity resolution queue' }).waitFor();
+    const table = page.getByRole('table', { name: /open items?/ });
+    await expect.poll(() => table.locator('caption').innerText()).toMatch(/^2 open items/);
+    await page.getByLabel('District').selectOption(INCOMING);
+    // Filters live in the URL; wait for one to land there before the next, as a person would.
+    await expect.poll(() => new URL(page.url()).search).toBe(`?district=${INCOMING}`);
+    await page.getByLabel('Uploaded name or local ID').fill('wexford');
+    await expect.poll(() => table.locator('caption').innerText()).toMatch(/^1 of 2 open items/);
+    const cells = await table.locator('tbody tr').first().locator('th, td').allInnerTexts();
+    expect(cells.slice(0, 6)).toEqual([
+      'Wexford, Bill',
+      INCOMING,
+      '770001',
+      '04/09/2021',
+      `Wexford, William · ${knownIds.get('880001')}`,
+      '0.87',
+    ]);
+    expect(new URL(page.url()).search).toBe(`?district=${INCOMING}&q=wexford`);
+  });
+
+  it('shows the candidates side by side with the reasons, and links "Same person" to the existing state ID', async () => {
+    const williamId = knownIds.get('880001') ?? '';
+    await page.goto(new URL('/identity-reviews?q=wexford', server.url).href);
+    await page.getByRole('link', { name: 'Wexford, Bill' }).click();
+    await page.getByRole('heading', { level: 1, name: /Same student\?/ }).waitFor();
+    linkedReviewId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    expect(await comparisonRow(page, 'First name')).toEqual(['Bill', 'William', 'differs']);
+    expect(await comparisonRow(page, 'Last name')).toEqual(['Wexford', 'Wexford', 'identical']);
+    expect(await comparisonRow(page, 'Birth date')).toEqual(['04/09/2021', '04/09/2012', 'differs']);
+    expect((await comparisonRow(page, 'State ID'))[1]).toBe(williamId);
+    expect((await comparisonRow(page, 'Districts'))[1]).toBe(KNOWN);
+    const reasons = await page.locator('#reasons-heading + p + ul li').allInnerTexts();
+    expect(reasons.join('\n')).toMatch(/Bill is a nickname of William.*\+0\.27 · points to the same person/);
+    expect(reasons.join('\n')).toMatch(/two swapped digits.*points to the same person/);
+    expect(await page.locator('#reasons-heading').innerText()).toMatch(/score 0\.87/);
+
+    await page.getByLabel('Your name, recorded with the decision').fill(ANALYST);
+    await page.screenshot({ path: `${screenshots}identity-review-open.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Same person' }).click();
+    const outcome = page.getByRole('status').filter({ hasText: 'Same person:' });
+    await expect
+      .poll(() => outcome.locator('h3').innerText())
+      .toBe(`Same person: linked to state ID ${williamId}`);
+    expect(await outcome.innerText()).toContain(`Decided by ${ANALYST} on`);
+    expect(await page.getByRole('button', { name: 'Same person' }).count()).toBe(0);
+    await page.screenshot({ path: `${screenshots}identity-review-linked.png`, fullPage: true });
+
+    // The server agrees: the uploaded row now carries William's state ID and his identity spans both districts.
+    const item = await review(linkedReviewId);
+    expect(item).toMatchObject({ status: 'linked', resolution: { stateId: williamId, by: ANALYST } });
+    expect(item.candidate.districts).toEqual([KNOWN, INCOMING]);
+  });
+
+  it('issues a new 9-digit state ID for "New person"', async () => {
+    await page.goto(new URL('/identity-reviews', server.url).href);
+    const table = page.getByRole('table', { name: /open items?/ });
+    await expect.poll(() => table.locator('caption').innerText()).toMatch(/^1 open item/);
+    await page.getByRole('link', { name: 'Quimby, Marguerite' }).click();
+    expect(await comparisonRow(page, 'Birth date')).toEqual(['03/12/2012', '03/21/2012', 'differs']);
+    // Each test has a fresh browser context, so the remembered name is typed again.
+    await page.getByLabel('Your name, recorded with the decision').fill(ANALYST);
+    await page.getByRole('button', { name: 'New person' }).click();
+    const heading = page.getByRole('status').locator('h3');
+    await expect.poll(() => heading.innerText()).toMatch(/^New person: new state ID \d{9}$/);
+    const issued = (await heading.innerText()).slice(-9);
+    expect(issued).not.toBe(knownIds.get('880002'));
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    // The upload's new-state-ID file, which the district downloads, now carries it too.
+    expect((await newStateIds(server.url, INCOMING, incomingBatch)).get('770002')).toBe(issued);
+  });
+
+  it('lists both decisions and undoes the link, which puts the row back in the queue', async () => {
+    await page.goto(new URL('/identity-reviews', server.url).href);
+    const decided = page.getByRole('radio', { name: 'Decided' });
+    // click, not check: the radio is controlled by the URL and turns checked once the route updates.
+    await decided.click();
+    await expect.poll(() => decided.isChecked()).toBe(true);
+    const table = page.getByRole('table', { name: /decided items?/ });
+    await expect.poll(() => table.locator('caption').innerText()).toMatch(/^2 decided items/);
+    const outcomes = await table.locator('tbody tr td:nth-child(7)').allInnerTexts();
+    expect(outcomes.toSorted()).toEqual([
+      expect.stringMatching(/^New person: new state ID \d{9}$/),
+      `Same person: linked to state ID ${knownIds.get('880001')}`,
+    ]);
+    await page.screenshot({ path: `${screenshots}identity-review-decided.png`, fullPage: true });
+
+    await page.getByRole('link', { name: 'Wexford, Bill' }).click();
+    await page.getByLabel('Your name, recorded with the decision').fill(ANALYST);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Same person' }).waitFor();
+    const trail = page.locator('#history-heading + ol li');
+    await expect
+      .poll(() => trail.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(
+          new RegExp(`^Same person: linked \\(state ID ${knownIds.get('880001')}\\) by ${ANALYST} on`),
+        ),
+        expect.stringMatching(
+          new RegExp(`^Link undone \\(state ID ${knownIds.get('880001')}\\) by ${ANALYST} on`),
+        ),
+      ]);
+    const item = await review(linkedReviewId);
+    expect(item).toMatchObject({ status: 'open', resolution: null });
+    expect(item.candidate.districts).toEqual([KNOWN]);
+  });
+});
