@@ -17,7 +17,12 @@ export type RowCheck = {
   fix: string;
 };
 
-/** Runs checks over `stage_upload`, numbering findings from `firstSeq`; returns how many were written. */
+/**
+ * Runs checks over `stage_upload`, numbering findings from `firstSeq`; returns how many were written.
+ * All checks run in ONE statement: a LATERAL union of the checks per staged row, so the staged rows are
+ * scanned and the statement planned once however many checks a template has (the per-statement cost
+ * dominated small files, which most Montana districts send).
+ */
 export async function runRowChecks(
   db: Executor,
   template: Template,
@@ -25,16 +30,18 @@ export async function runRowChecks(
   batchId: number,
   firstSeq: number,
 ): Promise<number> {
-  let seq = firstSeq;
-  for (const c of checks) {
+  if (checks.length === 0) return 0;
+  const branches = checks.map((c, i) => {
     const message = typeof c.message === 'string' ? sql`${c.message}::text` : c.message;
-    const r = await sql`
-      INSERT INTO ingestion_finding (batch_id, seq, line, column_key, field_label, value, code, severity, message, fix)
-      SELECT ${batchId}::bigint, ${seq}::int - 1 + row_number() OVER (ORDER BY s.line), s.line, ${c.column}::text,
-             ${template.columns.find((x) => x.key === c.column)?.label ?? null}::text,
-             ${c.column ? sql`${sql.ref(`s.${c.column}`)}::text` : sql`NULL::text`}, ${c.code}, ${c.severity}, ${message}, ${c.fix}
-      FROM stage_upload s WHERE ${c.failing}`.execute(db);
-    seq += Number(r.numAffectedRows ?? 0);
-  }
-  return seq - firstSeq;
+    const label = template.columns.find((x) => x.key === c.column)?.label ?? null;
+    const value = c.column ? sql`${sql.ref(`s.${c.column}`)}::text` : sql`NULL::text`;
+    return sql`SELECT ${i}::int AS ord, ${c.column}::text AS column_key, ${label}::text AS label, ${value} AS value,
+      ${c.code}::text AS code, ${c.severity}::text AS severity, (${message})::text AS message, ${c.fix}::text AS fix WHERE ${c.failing}`;
+  });
+  const r = await sql`
+    INSERT INTO ingestion_finding (batch_id, seq, line, column_key, field_label, value, code, severity, message, fix)
+    SELECT ${batchId}::bigint, ${firstSeq}::int - 1 + row_number() OVER (ORDER BY f.ord, s.line), s.line, f.column_key, f.label,
+           f.value, f.code, f.severity, f.message, f.fix
+    FROM stage_upload s CROSS JOIN LATERAL (${sql.join(branches, sql` UNION ALL `)}) f`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }

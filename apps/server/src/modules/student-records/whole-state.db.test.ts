@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Profile } from '@bitterroot/contracts';
 import { generate, type Manifest } from '../../../../../bench/generator/index.ts';
+import { fillStateIds, stateIdsByLocalId } from '../../../../../bench/fill-state-ids.ts';
 import { repoRoot } from '../../platform/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
@@ -25,35 +26,6 @@ let manifest: Manifest;
 const results: UploadResult[] = [];
 /** Rows a district could not send yet: new students' rows in files without a local ID to key them by. */
 const unsendable = new Map<string, number>();
-
-/**
- * What a district does with the state's "new state IDs" file: put the IDs into its other files. Keyed by
- * local ID (6th column of student files; EL, 504 and EOY CTE have it 4th).
- */
-async function fillStateIds(file: string, template: string, district: string): Promise<string> {
-  const t0 = profile.templates.find((x) => x.id === template)!;
-  const stateCol = t0.columns.findIndex((c) => c.key === 'student_state_id');
-  const localCol = t0.columns.findIndex((c) => c.key === 'student_local_id');
-  if (stateCol < 0) return file;
-  const ids = await sql<{ l: string; s: string }>`
-    SELECT sd.local_id AS l, s.state_id AS s FROM student_district sd JOIN student s ON s.id = sd.student_id
-    WHERE sd.district_number = ${district} AND sd.local_id IS NOT NULL`.execute(t.db);
-  const byLocal = new Map(ids.rows.map((r) => [r.l, r.s]));
-  const lines = (await readFile(file, 'utf8')).split('\n').flatMap((line) => {
-    const cells = line.split('\t');
-    if (cells[0] === 'HD' || cells.length < 2 || cells[stateCol] !== '') return [line];
-    const id = localCol >= 0 ? byLocal.get(cells[localCol]!) : undefined;
-    if (!id) {
-      unsendable.set(template, (unsendable.get(template) ?? 0) + 1);
-      return [];
-    }
-    cells[stateCol] = id;
-    return [cells.join('\t')];
-  });
-  const out = `${file}.filled`;
-  await writeFile(out, lines.join('\n'));
-  return out;
-}
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -79,8 +51,12 @@ beforeAll(async () => {
   for (const district of districts) {
     for (const template of templates) {
       const path = join(dir, 'districts', district, `${template.id}.tsv`);
-      const file =
-        template.id === 'student-demographics' ? path : await fillStateIds(path, template.id, district);
+      let file = path;
+      if (template.id !== 'student-demographics') {
+        file = `${path}.filled`;
+        const dropped = await fillStateIds(template, path, file, await stateIdsByLocalId(t.db, district));
+        unsendable.set(template.id, (unsendable.get(template.id) ?? 0) + dropped);
+      }
       results.push(
         await runUpload(t, profile, {
           path: file,
