@@ -10,3 +10,4 @@ export type RuleDefinition = {
   fixHint: string;
   source: string;
 };
+export * from './cell-checks.ts';

@@ -9,9 +9,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Profile, Template } from '@bitterroot/contracts';
 import type { Database, Executor } from '../../db/database.ts';
-import { csvField } from '../../db/database.ts';
 import { templateByRecordType } from '../profile/profile.lookup.ts';
-import { detectFile, matchHeader, readRows, type DetectedFile, type ParseFinding } from './parsers/index.ts';
+import { detectFile, matchHeader, type DetectedFile, type ParseFinding } from './parsers/index.ts';
 import { createStagingTable, fillStagingTable, tuneForBulkLoad } from './staging.repository.ts';
 import {
   createBatch,
@@ -26,7 +25,7 @@ import {
   type BatchRow,
   type FindingRow,
 } from './batch.repository.ts';
-import { runColumnChecks } from './column-checks.repository.ts';
+import { stagedCsv } from './upload-staging.ts';
 import { columnsCoveredByRecordChecks, runRecordChecks } from './record-checks.repository.ts';
 import {
   applyFuzzyDecisions,
@@ -149,30 +148,6 @@ function columnMapping(template: Template, detected: DetectedFile): (number | nu
   return 'mapping' in m ? m.mapping : m;
 }
 
-async function* stagedCsv(
-  path: string,
-  detected: DetectedFile,
-  mapping: (number | null)[],
-  batchId: number,
-  sink: (f: ParseFinding) => void,
-): AsyncGenerator<string> {
-  let lines: string[] = [];
-  let rows = 0;
-  for await (const row of readRows(path, detected, sink)) {
-    const cells = mapping.map((i) => (i === null ? '' : csvField(row.cells[i] ?? '')));
-    lines.push(`${row.line},${cells.join(',')}`);
-    if (lines.length >= 5000) {
-      rows += lines.length;
-      reportProgress(batchId, { phase: 'parsing', rows });
-      yield lines.join('\n') + '\n';
-      lines = [];
-    }
-  }
-  rows += lines.length;
-  reportProgress(batchId, { phase: 'parsing', rows });
-  if (lines.length) yield lines.join('\n') + '\n';
-}
-
 async function commitRows(
   trx: Executor,
   template: Template,
@@ -253,19 +228,17 @@ export async function runUpload(
         trx,
         'stage_upload',
         ['line', ...keys],
-        stagedCsv(request.path, detected, mapping, batchId, (f) => parseFindings.push(toFinding(f))),
+        stagedCsv(
+          request.path,
+          detected,
+          mapping,
+          batchId,
+          { profile, template, skipRequired: columnsCoveredByRecordChecks(template) },
+          { parse: (f) => parseFindings.push(toFinding(f)), cell: (f) => parseFindings.push(f) },
+        ),
       );
       reportProgress(batchId, { phase: 'validating', rows });
       await insertFindings(trx, batchId, parseFindings);
-      await runColumnChecks(
-        trx,
-        profile,
-        template,
-        'stage_upload',
-        batchId,
-        await nextSeq(trx, batchId),
-        columnsCoveredByRecordChecks(template),
-      );
       await runRecordChecks(
         trx,
         template,

@@ -1,0 +1,143 @@
+/**
+ * One very large file through the upload pipeline (issue: ingestion speed): a 1,000,000-row Enrollment
+ * file (≈100 MB) for one district, every row valid, committed in one transaction. Prints seconds, rows/s,
+ * the process's peak RSS, and a raw COPY of the same row count in the same run.
+ *
+ *   node bench/import-large.bench.ts [--rows 1000000] [--backend postgres|pglite|both]
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../apps/server/src/db/database.ts';
+import { initialize } from '../apps/server/src/commands/init.ts';
+import { loadBaseline } from '../apps/server/src/modules/ingestion/bulk-load.service.ts';
+import { organizationFromProfile } from '../apps/server/src/modules/organizations/organizations.setup.ts';
+import { loadProfile } from '../apps/server/src/modules/profile/profile.loader.ts';
+import { runUpload } from '../apps/server/src/modules/ingestion/upload.service.ts';
+import { generate } from './generator/index.ts';
+import { rawCopySeconds } from './raw-copy.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
+    backend: { type: 'string', default: 'both' },
+  },
+});
+const rows = Number(values.rows);
+const profileDir = resolve(import.meta.dirname, '../profiles/montana');
+const year = 2026;
+const loaded = await loadProfile(profileDir);
+if (!loaded.ok) throw new Error('profile does not load');
+const profile = loaded.value;
+const GRADES = ['KG', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+
+/** Writes the file: every student many times over, each row a distinct enrollment key (grade × start date). */
+async function writeEnrollmentFile(path: string, district: string, school: string, stateIds: string[]) {
+  const out = createWriteStream(path);
+  let buf = 'HD\t08/28/2025\t10:00:00\tMT9.1\n';
+  const perDate = stateIds.length * GRADES.length;
+  for (let i = 0; i < rows; i++) {
+    const id = stateIds[i % stateIds.length]!;
+    const grade = GRADES[Math.floor(i / stateIds.length) % GRADES.length]!;
+    const day = 20 + Math.floor(i / perDate);
+    const cells = ['EN', district, school, '001', id, String(100000 + (i % stateIds.length)), 'Peña', 'Ana'];
+    cells.push(grade, `0${8 + Math.floor(day / 31)}/${String((day % 31) + 1).padStart(2, '0')}/2025`, '01');
+    cells.push('', '', 'P', 'N', '', '', '', '', '', '', '', 'N', '', '', 'N', '', '', '', '', String(year));
+    buf += cells.join('\t') + '\n';
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+async function measure(database: Database): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'bitterroot-large-'));
+  try {
+    await initialize(database, profileDir, year);
+    await generate({
+      scale: 'small',
+      schoolYear: year,
+      outDir: join(work, 'state'),
+      seed: 5,
+      historyYears: 0,
+      defectRate: 0,
+      districtsCsvPath: join(profileDir, 'organization/districts.csv'),
+    });
+    await loadBaseline(database, join(work, 'state'), async (y) => {
+      const org = await organizationFromProfile(profileDir, y);
+      if (!org.ok) throw new Error(org.error);
+      return org.value;
+    });
+    const ids = await sql<{ s: string }>`SELECT state_id AS s FROM student ORDER BY state_id`.execute(
+      database.db,
+    );
+    const place = await sql<{
+      d: string;
+      s: string;
+    }>`SELECT s.district_number AS d, s.school_number AS s FROM school s
+      JOIN calendar c ON c.school_number = s.school_number AND c.school_year = ${year} AND c.calendar_number = '001'
+      ORDER BY s.district_number, s.school_number LIMIT 1`.execute(database.db);
+    const { d: district, s: school } = place.rows[0]!;
+    const file = join(work, 'enrollment.tsv');
+    await writeEnrollmentFile(
+      file,
+      district,
+      school,
+      ids.rows.map((r) => r.s),
+    );
+    const bytes = (await stat(file)).size;
+    const started = performance.now();
+    const r = await runUpload(database, profile, {
+      path: file,
+      fileName: 'enrollment.tsv',
+      district,
+      schoolYear: year,
+      dryRun: false,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const raw = await rawCopySeconds(database, r.rows);
+    console.log(
+      `${database.kind.padEnd(8)} ${r.rows} rows (${(bytes / 1e6).toFixed(1)} MB) ${r.status} in ${seconds.toFixed(1)} s = ` +
+        `${Math.round(r.rows / seconds)} rows/s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; ` +
+        `raw COPY ${raw.toFixed(2)} s (ratio ${((raw / seconds) * 100).toFixed(0)}%); findings ${JSON.stringify(r.findingCounts)}`,
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (values.backend !== 'pglite') {
+  const name = `bitterroot_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: values.postgres });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const u = new URL(values.postgres);
+    u.pathname = `/${name}`;
+    const database = await openDatabase(u.toString());
+    await measure(database);
+    await database.close();
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+if (values.backend !== 'postgres') {
+  const liteDir = await mkdtemp(join(tmpdir(), 'bitterroot-bench-pglite-'));
+  try {
+    const database = await openDatabase(liteDir);
+    await measure(database);
+    await database.close();
+  } finally {
+    await rm(liteDir, { recursive: true, force: true });
+  }
+}
