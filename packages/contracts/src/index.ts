@@ -4,3 +4,4 @@ export * from './profile.ts';
 export * from './uploads.ts';
 export * from './identity.ts';
 export * from './templates.ts';
+export * from './extracts.ts';

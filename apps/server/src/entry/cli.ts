@@ -37,6 +37,10 @@ const verbs: Record<string, Verb> = {
     summary: 'upload district files through the validating pipeline (atomic; --dry-run validates only)',
     run: async (a) => (await import('../commands/import.ts')).importCommand(a),
   },
+  extract: {
+    summary: "a district's stored rows of one template as an upload file (--format tsv|csv, --out FILE)",
+    run: async (a) => (await import('../commands/extract.ts')).extractCommand(a),
+  },
   stats: {
     summary: 'record counts per type per district (verification summary)',
     run: async (a) => (await import('../commands/stats.ts')).statsCommand(a),

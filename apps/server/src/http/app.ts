@@ -24,6 +24,8 @@ import { identityReviewService } from '../modules/identity/identity-review.servi
 import { identityReviewRoutes } from '../modules/identity/identity-review.routes.ts';
 import { templatesService } from '../modules/templates/templates.service.ts';
 import { templatesRoutes } from '../modules/templates/templates.routes.ts';
+import { extractsService } from '../modules/student-records/extract.service.ts';
+import { extractsRoutes } from '../modules/student-records/extracts.routes.ts';
 import { problem, sendProblem } from './problems.ts';
 
 /** What the app needs from its surroundings. */
@@ -112,6 +114,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(identityReviewRoutes(identityReviewService(options.database)));
   await app.register(templatesRoutes(templatesService(options.profile)));
+  await app.register(
+    extractsRoutes(extractsService(options.database.db, options.profile, options.schoolYear)),
+  );
 
   if (options.webDist && existsSync(options.webDist)) {
     await app.register(fastifyStatic, { root: options.webDist, wildcard: false });

@@ -134,15 +134,16 @@ export async function mergeRecords(
   if (store.keep) await noteKeptValues(db, store, template, batchId, district, year);
   let replaced = 0;
   if (store.mode === 'replace-year') {
+    // The file replaces the year, but only rows it no longer has are deleted: rows it repeats are updated
+    // or left alone like an upsert, so re-sending the same file (or its extract) changes nothing.
     const r =
-      await sql`DELETE FROM ${sql.raw(table)} t WHERE ${scopeOf({ ...store, perYear: true }, district, year, 't')}`.execute(
-        db,
-      );
+      await sql`DELETE FROM ${sql.raw(table)} t WHERE ${scopeOf({ ...store, perYear: true }, district, year, 't')}
+      AND NOT EXISTS (SELECT 1 FROM rec_rows r WHERE ${sql.raw(matchOf(store))})`.execute(db);
     replaced = Number(r.numAffectedRows ?? 0);
   }
   const data = store.data.filter((k) => !store.identity.includes(k));
   let updated = 0;
-  if (data.length > 0 && store.mode !== 'replace-year') {
+  if (data.length > 0) {
     const set = data.map((c) => `${id(c)} = ${newValue(store, c)}`).join(', ');
     const changed = `(${data.map((c) => `t.${id(c)}`).join(', ')}) IS DISTINCT FROM (${data.map((c) => newValue(store, c)).join(', ')})`;
     const r =
@@ -164,6 +165,20 @@ export async function mergeRecords(
   const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM rec_rows`.execute(db);
   const i = Number(inserted.numAffectedRows ?? 0);
   return { inserted: i, updated, unchanged: total.rows[0]!.n - i - updated, replaced };
+}
+
+/** Deletes a district's rows of a store for one school year (an empty "load complete file" upload). */
+export async function clearYear(
+  db: Executor,
+  store: RecordStore,
+  district: string,
+  year: number,
+): Promise<number> {
+  const r =
+    await sql`DELETE FROM ${sql.raw(id(store.table))} t WHERE ${scopeOf({ ...store, perYear: true }, district, year, 't')}`.execute(
+      db,
+    );
+  return Number(r.numAffectedRows ?? 0);
 }
 
 /** Records that a district sent a template for a year (also an explicit "nothing to report"). */

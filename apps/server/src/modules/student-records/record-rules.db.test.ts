@@ -204,11 +204,13 @@ describe('records keyed to an enrollment', () => {
     }>`SELECT max(length(incident_title))::int AS n FROM behavior_event`.execute(t.db);
     expect(title.rows[0]!.n).toBe(50);
     const second = await upload('behavior', [{ student_state_id: ids['3']!, incident_id: 'I-2', ...event }]);
-    expect(second.summary).toMatchObject({ replaced: 2, inserted: 1 });
+    // Rows the new file no longer has are gone; the row it repeats is left as it was.
+    expect(second.summary).toMatchObject({ replaced: 1, inserted: 0, unchanged: 1 });
     const empty = await upload('behavior', []);
     expect(empty.status).toBe('committed');
+    // The empty file replaces the year with "no incidents".
     const left = await sql<{ n: number }>`SELECT count(*)::int AS n FROM behavior_event`.execute(t.db);
-    expect(left.rows[0]!.n).toBe(1);
+    expect(left.rows[0]!.n).toBe(0);
     const sub = await sql<{
       rows: number;
     }>`SELECT rows FROM record_submission WHERE template_id = 'behavior'`.execute(t.db);

@@ -6,7 +6,7 @@
 import type { Template } from '@bitterroot/contracts';
 import type { Executor } from '../../db/database.ts';
 import { runRowChecks } from '../../db/row-checks.ts';
-import { mergeRecords, recordSubmission } from './record-merge.repository.ts';
+import { clearYear, mergeRecords, recordSubmission } from './record-merge.repository.ts';
 import { resolveParents } from './record-parents.repository.ts';
 import { storeChecks } from './record-rules.repository.ts';
 import { recordStoreOf, type RecordStore } from './record-stores.ts';
@@ -56,5 +56,7 @@ export async function commitEmptySubmission(
   store: RecordStore,
   scope: { district: string; schoolYear: number; batchId: number },
 ): Promise<void> {
+  // "Nothing to report" replaces the year too: a district that had incidents and now has none sends an empty file.
+  if (store.mode === 'replace-year') await clearYear(trx, store, scope.district, scope.schoolYear);
   await recordSubmission(trx, scope.district, scope.schoolYear, store.template, scope.batchId, 0);
 }

@@ -1,0 +1,21 @@
+/** Extracts: a district's stored rows of one upload template, as a file in the template's layout. */
+import { z } from 'zod';
+import { districtNumberSchema } from './organizations.ts';
+import { profileIdSchema } from './profile-common.ts';
+
+/** File formats of an extract: the Montana tab-separated layout with its HD row, or CSV with labels. */
+export const extractFormatSchema = z.enum(['tsv', 'csv']);
+/** An extract file format. */
+export type ExtractFormat = z.infer<typeof extractFormatSchema>;
+
+/** Path parameters of /api/v1/districts/{district}/extracts/{template}.{format}. */
+export const extractParamsSchema = z.object({
+  district: districtNumberSchema,
+  template: profileIdSchema,
+  format: extractFormatSchema,
+});
+
+/** Query of an extract: the school year by its end year (default: the server's current year). */
+export const extractQuerySchema = z.object({
+  schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
+});
