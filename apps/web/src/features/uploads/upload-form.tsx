@@ -1,15 +1,16 @@
 import type { DragEvent, FormEvent } from 'react';
 import { useId, useState } from 'react';
+import { useResource } from '../../lib/use-resource.ts';
+import { listTemplates } from '../templates/templates-api.ts';
 import type { TemplateChoice, UploadRequest } from './uploads-api.ts';
 
-const TEMPLATES: readonly { value: TemplateChoice; label: string }[] = [
-  { value: '', label: 'Automatic (from the file)' },
-  { value: 'student-demographics', label: 'Student Demographic' },
-  { value: 'student-enrollment', label: 'Student Enrollment' },
-];
+const AUTOMATIC = { value: '', label: 'Automatic (from the file)' };
 
-function isTemplateChoice(value: string): value is TemplateChoice {
-  return TEMPLATES.some((t) => t.value === value);
+/** Every template of the state profile in upload order (montana-aim.md §4.2), after "Automatic". */
+function useTemplateOptions(): { value: TemplateChoice; label: string }[] {
+  const [templates] = useResource('templates', listTemplates);
+  if (templates.status !== 'ok') return [AUTOMATIC];
+  return [AUTOMATIC, ...templates.data.map((t) => ({ value: t.id, label: `${t.order}. ${t.name}` }))];
 }
 
 /** Props of UploadForm. */
@@ -22,6 +23,7 @@ export interface UploadFormProps {
 /** Template, dry-run switch and file (picked or dropped), then Upload. */
 export function UploadForm({ busy, onUpload }: UploadFormProps) {
   const id = useId();
+  const options = useTemplateOptions();
   const [template, setTemplate] = useState<TemplateChoice>('');
   const [dryRun, setDryRun] = useState(false);
   const [file, setFile] = useState<File | null>(null);
@@ -44,12 +46,8 @@ export function UploadForm({ busy, onUpload }: UploadFormProps) {
       <div className="filters">
         <div className="field">
           <label htmlFor={`${id}-template`}>File type</label>
-          <select
-            id={`${id}-template`}
-            value={template}
-            onChange={(e) => setTemplate(isTemplateChoice(e.target.value) ? e.target.value : '')}
-          >
-            {TEMPLATES.map((t) => (
+          <select id={`${id}-template`} value={template} onChange={(e) => setTemplate(e.target.value)}>
+            {options.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}
               </option>

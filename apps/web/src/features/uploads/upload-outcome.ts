@@ -12,7 +12,17 @@ export interface Outcome {
 }
 
 // Summary keys the server reports, in the order a steward reads them.
-const SUMMARY_ORDER = ['assigned', 'matched', 'linked', 'held', 'inserted', 'updated', 'unchanged'];
+const SUMMARY_ORDER = [
+  'assigned',
+  'matched',
+  'linked',
+  'held',
+  'inserted',
+  'updated',
+  'replaced',
+  'unchanged',
+  'nothingToReport',
+];
 
 const SUMMARY_LABELS: Record<string, string> = {
   assigned: 'New state IDs assigned',
@@ -22,6 +32,8 @@ const SUMMARY_LABELS: Record<string, string> = {
   inserted: 'Inserted',
   updated: 'Updated',
   unchanged: 'Unchanged',
+  replaced: 'Removed (no longer in the file)',
+  nothingToReport: 'Nothing to report (sent on purpose)',
 };
 
 /** A summary key as shown ("assigned" → "New state IDs assigned"); unknown keys show as sent. */

@@ -1,8 +1,8 @@
 import type { Upload, UploadAccepted } from '@bitterroot/contracts';
 import { getJson, postForm, withQuery } from '../../lib/api.ts';
 
-/** Template choice on the upload form: '' lets the server detect it from the file. */
-export type TemplateChoice = '' | 'student-demographics' | 'student-enrollment';
+/** Template id chosen on the upload form; '' lets the server detect it from the file. */
+export type TemplateChoice = string;
 
 /** What the steward asked to upload. */
 export interface UploadRequest {
