@@ -47,6 +47,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // A page's first data can take seconds on a loaded 2-core machine; a poll gives up only after 20 s.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

@@ -52,7 +52,7 @@ let defective: { dir: string; manifest: Manifest };
 beforeAll(async () => {
   a = await run(11);
   defective = await run(11, 0.02);
-});
+}, 60_000);
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('generate (small scale)', () => {
@@ -63,7 +63,7 @@ describe('generate (small scale)', () => {
     expect(allFiles(other.dir).get('districts/0059/student-enrollment.tsv')).not.toEqual(
       allFiles(a.dir).get('districts/0059/student-enrollment.tsv'),
     );
-  });
+  }, 60_000);
 
   it('writes the HD header and the template column count on every row (LF only)', () => {
     const layouts = loadLayouts(join(root, 'profiles/montana/templates'));

@@ -10,8 +10,13 @@ export interface RunningServer {
 
 const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 
-/** Builds the web app into apps/web/dist so the server under test serves the current code. */
+/**
+ * Builds the web app into apps/web/dist so the server under test serves the current code. Skipped when
+ * `./bitterroot test` has built it for the whole run: browser test files run in parallel, and a rebuild
+ * empties dist/ under the feet of another file's server.
+ */
 export async function buildWebApp(): Promise<void> {
+  if (process.env.BITTERROOT_WEB_BUILT === '1') return;
   await build({ configFile, logLevel: 'warn' });
 }
 

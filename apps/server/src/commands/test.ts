@@ -104,5 +104,9 @@ export async function test(args: string[]): Promise<number> {
     if (code !== 0) return code;
   }
   const vitestArgs = ['run', ...[...selected].flatMap((p) => ['--project', p]), ...positionals];
-  return await run(bin('vitest'), vitestArgs, { ...process.env, BITTERROOT_TEST_POSTGRES: url });
+  return await run(bin('vitest'), vitestArgs, {
+    ...process.env,
+    BITTERROOT_TEST_POSTGRES: url,
+    ...(selected.has('e2e') ? { BITTERROOT_WEB_BUILT: '1' } : {}),
+  });
 }
