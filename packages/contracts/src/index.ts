@@ -5,3 +5,4 @@ export * from './uploads.ts';
 export * from './identity.ts';
 export * from './templates.ts';
 export * from './extracts.ts';
+export * from './validation.ts';

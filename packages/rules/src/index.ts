@@ -1,13 +1,6 @@
-/** Severity of a validation finding (ARCHITECTURE §4 Validation). */
-export type Severity = 'fatal' | 'warning' | 'info';
-
-/** A catalogued rule's identity and documentation; checks arrive with the validation engine. */
-export type RuleDefinition = {
-  id: string;
-  severity: Severity;
-  recordTypes: string[];
-  description: string;
-  fixHint: string;
-  source: string;
-};
+export * from './catalogue.ts';
+export * from './dates.ts';
+export * from './row-rule.ts';
+export * from './enrollment-rules.ts';
+export * from './record-rules.ts';
 export * from './cell-checks.ts';

@@ -41,6 +41,11 @@ const verbs: Record<string, Verb> = {
     summary: "a district's stored rows of one template as an upload file (--format tsv|csv, --out FILE)",
     run: async (a) => (await import('../commands/extract.ts')).extractCommand(a),
   },
+  validate: {
+    summary:
+      'run the statewide validation rules (--district NNNN, --collection ID, --json); exit 1 on fatal findings',
+    run: async (a) => (await import('../commands/validate.ts')).validateCommand(a),
+  },
   stats: {
     summary: 'record counts per type per district (verification summary)',
     run: async (a) => (await import('../commands/stats.ts')).statsCommand(a),

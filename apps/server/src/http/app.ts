@@ -26,6 +26,8 @@ import { templatesService } from '../modules/templates/templates.service.ts';
 import { templatesRoutes } from '../modules/templates/templates.routes.ts';
 import { extractsService } from '../modules/student-records/extract.service.ts';
 import { extractsRoutes } from '../modules/student-records/extracts.routes.ts';
+import { validationServiceFor } from '../modules/validation/validation.service.ts';
+import { validationRoutes } from '../modules/validation/validation.routes.ts';
 import { problem, sendProblem } from './problems.ts';
 
 /** What the app needs from its surroundings. */
@@ -114,6 +116,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(identityReviewRoutes(identityReviewService(options.database)));
   await app.register(templatesRoutes(templatesService(options.profile)));
+  await app.register(
+    validationRoutes(await validationServiceFor(options.database, options.profile, options.schoolYear)),
+  );
   await app.register(
     extractsRoutes(extractsService(options.database.db, options.profile, options.schoolYear)),
   );

@@ -42,6 +42,7 @@ import {
   validateStagedRecords,
 } from '../student-records/student-records.service.ts';
 import { acceptEmptySubmission } from './empty-submission.ts';
+import { revalidateUpload } from '../validation/validation.service.ts';
 
 /** Identity and enrollment commit here; every other record type through its record store. */
 const IDENTITY_TEMPLATES = new Set(['student-demographics', 'student-enrollment']);
@@ -281,7 +282,11 @@ export async function runUpload(
   } finally {
     reportProgress(batchId, null);
   }
-  return await resultOf(database, request.district, batchId);
+  const result = await resultOf(database, request.district, batchId);
+  // Statewide rules re-check what the commit touched, after it is durable (issue 6).
+  if (result.committed)
+    await revalidateUpload(database, profile, request.schoolYear, request.district, batchId, result.template);
+  return result;
 }
 
 async function rejectedLines(db: Executor, batchId: number): Promise<number> {

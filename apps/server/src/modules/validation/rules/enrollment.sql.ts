@@ -1,0 +1,111 @@
+/**
+ * Enrollment rules over the live tables (montana-aim.md §6.4 R03–R08, fields §2.2): overlapping primary
+ * enrollments within and across districts, and the start/end status companions the upload layouts require.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { blankSql } from './context-codes.ts';
+import {
+  candidate,
+  inScope,
+  inStudents,
+  isoText,
+  listParam,
+  type RuleContext,
+  type SqlRule,
+} from './context.ts';
+
+const span = (alias: string) =>
+  sql`${isoText(`${alias}.start_date`)} || '–' || coalesce(${isoText(`${alias}.end_date`)}, 'open')`;
+
+/**
+ * R03 [V S13] "State Enrollment Overlap": two primary enrollments of one student share a day (inclusive
+ * dates; no-shows and extracurricular-only rows never count). The later-starting enrollment's district owns
+ * the finding; across districts the earlier one's district is named and sees it too (decision 0024).
+ */
+const overlap: SqlRule = {
+  id: 'ENR-003',
+  perStudent: true,
+  select: (ctx) => sql`
+    WITH p AS (SELECT e.id, e.student_id, e.district_number, e.school_number, e.start_date, e.end_date FROM enrollment e
+               WHERE e.school_year = ${ctx.year}::int AND e.service_type = 'P' AND NOT e.no_show
+                 AND e.extracurricular_only IS NOT TRUE AND ${inStudents(ctx, 'e.student_id')})
+    SELECT ${candidate('ENR-003', {
+      district: sql`b.district_number`,
+      otherDistrict: sql`CASE WHEN a.district_number <> b.district_number THEN a.district_number END`,
+      student: sql`b.student_id`,
+      stateId: sql`s.state_id`,
+      table: 'enrollment',
+      recordId: sql`b.id`,
+      key: sql`'enrollment:' || a.id || '/' || b.id`,
+      message: sql`'Primary enrollment ' || ${span('b')} || ' at school ' || b.school_number || ' overlaps primary enrollment '
+        || ${span('a')} || CASE WHEN a.district_number <> b.district_number THEN ' in district ' || a.district_number
+                               ELSE ' at school ' || a.school_number END`,
+    })}
+    FROM p a JOIN p b ON b.student_id = a.student_id AND (a.start_date, a.id) < (b.start_date, b.id)
+      AND b.start_date <= coalesce(a.end_date, 'infinity'::date) AND a.start_date <= coalesce(b.end_date, 'infinity'::date)
+    JOIN student s ON s.id = b.student_id`,
+};
+
+/** One-enrollment rule: the enrollments of the year in scope that fail `where`, with a message. */
+function enrollmentRule(
+  id: string,
+  where: (ctx: RuleContext) => RawBuilder<unknown>,
+  message: RawBuilder<unknown>,
+  join: RawBuilder<unknown> = sql``,
+): SqlRule {
+  return {
+    id,
+    perStudent: true,
+    select: (ctx) => sql`SELECT ${candidate(id, {
+      district: sql`e.district_number`,
+      student: sql`e.student_id`,
+      stateId: sql`s.state_id`,
+      table: 'enrollment',
+      recordId: sql`e.id`,
+      key: sql`'enrollment:' || e.id`,
+      message,
+    })}
+    FROM enrollment e JOIN student s ON s.id = e.student_id ${join}
+    WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')} AND ${where(ctx)}`,
+  };
+}
+
+/** Enrollment rules. */
+export const ENROLLMENT_RULES: readonly SqlRule[] = [
+  overlap,
+  // R04 [V S24]: start status required; a stored value outside the code set also fails (bulk loads skip upload checks).
+  enrollmentRule(
+    'ENR-004',
+    (ctx) =>
+      sql`(${blankSql('e.start_status')} OR e.start_status <> ALL(${ctx.codes('start-status')}::text[]))`,
+    sql`CASE WHEN btrim(e.start_status) = '' THEN 'Start status is empty' ELSE 'Start status ' || e.start_status || ' is not a state start status' END`,
+  ),
+  // R05 [V S24]: start status 40/60/80 makes Military Connection Status mandatory.
+  enrollmentRule(
+    'ENR-005',
+    (ctx) =>
+      sql`e.start_status = ANY(${listParam(ctx, 'militaryStartStatuses')}::text[]) AND ${blankSql('e.military_connection_status')}`,
+    sql`'Start status ' || e.start_status || ' (military-connected) without a Military Connection Status'`,
+  ),
+  // R06 [V S24]: dropout end statuses 300–340 need a Drop Out Reason.
+  enrollmentRule(
+    'ENR-006',
+    (ctx) =>
+      sql`e.end_status = ANY(${listParam(ctx, 'dropoutEndStatuses')}::text[]) AND ${blankSql('e.drop_out_reason')}`,
+    sql`'End status ' || e.end_status || ' (dropout) without a Drop Out Reason'`,
+  ),
+  // R07 [V S24]: an ended Extracurricular-Only enrollment may end only with an allowed status.
+  enrollmentRule(
+    'ENR-007',
+    (ctx) =>
+      sql`e.extracurricular_only IS TRUE AND e.end_status IS NOT NULL AND e.end_status <> ALL(${listParam(ctx, 'allowedEndStatuses')}::text[])`,
+    sql`'Extracurricular-only enrollment ended with status ' || e.end_status`,
+  ),
+  // R08 [V S13]: no longer attending (the calendar has ended) but no end date/status.
+  enrollmentRule(
+    'ENR-008',
+    (ctx) => sql`e.end_date IS NULL AND NOT e.no_show AND c.end_date < ${ctx.dates.today}::date`,
+    sql`'Enrollment from ' || ${isoText('e.start_date')} || ' is still open although calendar ' || c.calendar_number || ' ended ' || ${isoText('c.end_date')}`,
+    sql`JOIN calendar c ON c.id = e.calendar_id`,
+  ),
+];

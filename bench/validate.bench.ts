@@ -1,0 +1,124 @@
+/**
+ * Statewide validation benchmark: generates (or reuses) a synthetic state, bulk-loads it with the demo's
+ * load functions, then on PostgreSQL and on PGlite times a statewide run (first run: every finding new;
+ * second run: steady state, every finding upserted), one district's run, and an incremental re-check of one
+ * student. Targets (issue 6): statewide < 3 s PostgreSQL, < 6 s PGlite; one district < 1 s; one student < 200 ms.
+ *
+ *   node bench/validate.bench.ts [--scale montana] [--postgres URL] [--dir DIR]
+ *
+ * The bulk load carries students, enrollments and staff only (no record types, no enrollment detail
+ * columns), so count- and attendance-presence rules (R09, R20) fire for most enrollments: a heavy case for
+ * the upsert, not a data-quality measure.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../apps/server/src/db/database.ts';
+import { initialize } from '../apps/server/src/commands/init.ts';
+import { runBaselineLoad, runDistrictLoad } from '../apps/server/src/commands/load.ts';
+import { loadConfig } from '../apps/server/src/platform/config.ts';
+import { loadProfile } from '../apps/server/src/modules/profile/profile.loader.ts';
+import { catalogueFor } from '../apps/server/src/modules/validation/validation-plan.ts';
+import { validationService } from '../apps/server/src/modules/validation/validation.service.ts';
+import { generate } from './generator/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'montana' },
+    postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
+    dir: { type: 'string' },
+  },
+});
+const scale = values.scale as 'small' | 'montana';
+const profileDir = resolve(import.meta.dirname, '../profiles/montana');
+const year = 2026;
+const dir = resolve(values.dir ?? join(tmpdir(), `bitterroot-bench-${scale}`));
+
+if (!existsSync(join(dir, 'manifest.json'))) {
+  const t = performance.now();
+  const m = await generate({
+    scale,
+    schoolYear: year,
+    outDir: dir,
+    seed: 1,
+    historyYears: 3,
+    defectRate: 0,
+    districtsCsvPath: join(profileDir, 'organization/districts.csv'),
+  });
+  console.log(
+    `generate ${scale}: ${m.totalRecords} records in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+}
+const loaded = await loadProfile(profileDir);
+if (!loaded.ok) throw new Error('profile does not load');
+const profile = loaded.value;
+const catalogue = await catalogueFor(profile, profileDir);
+
+async function measure(database: Database, target: string): Promise<void> {
+  const config = { ...loadConfig({ database: target, schoolYear: String(year) }), profileDir };
+  await initialize(database, profileDir, year);
+  const t0 = performance.now();
+  await runBaselineLoad(database, config, dir);
+  await runDistrictLoad(database, config, dir);
+  console.log(`${database.kind}: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const service = validationService(database, profile, year, catalogue, () => `${year}-12-01`);
+  const first = await service.runState({ trigger: 'bench' });
+  const second = await service.runState({ trigger: 'bench' });
+  const big = await sql<{
+    d: string;
+    n: number;
+  }>`SELECT district_number AS d, count(*)::int AS n FROM enrollment
+    WHERE school_year = ${year} GROUP BY 1 ORDER BY 2 DESC LIMIT 1`.execute(database.db);
+  const district = await service.runDistrict(big.rows[0]!.d, { trigger: 'bench' });
+  const one = await sql<{
+    id: number;
+  }>`SELECT student_id::int AS id FROM enrollment WHERE school_year = ${year}
+    ORDER BY student_id LIMIT 1 OFFSET 5000`.execute(database.db);
+  await service.runStudents([one.rows[0]!.id], { trigger: 'bench' });
+  const student = await service.runStudents([one.rows[0]!.id], { trigger: 'bench' });
+  const byRule = await sql<{
+    rule_id: string;
+    severity: string;
+    n: number;
+  }>`SELECT rule_id, severity, count(*)::int AS n
+    FROM validation_finding WHERE resolved_at IS NULL GROUP BY 1, 2 ORDER BY 3 DESC`.execute(database.db);
+  const s = (x: number) => `${x.toFixed(2)} s`;
+  console.log(
+    `${database.kind.padEnd(8)} statewide first ${s(first.seconds)} (${first.produced} findings), steady ${s(second.seconds)}; ` +
+      `district ${big.rows[0]!.d} (${big.rows[0]!.n} enrollments) ${'seconds' in district ? s(district.seconds) : '-'}; ` +
+      `one student ${(student.seconds * 1000).toFixed(0)} ms`,
+  );
+  console.log(
+    `${database.kind.padEnd(8)} phases (ms): first ${JSON.stringify(first.phases)}, steady ${JSON.stringify(second.phases)}`,
+  );
+  console.log(
+    `${database.kind.padEnd(8)} open: ${JSON.stringify(second.open)}; by rule ${byRule.rows.map((r) => `${r.rule_id}/${r.severity} ${r.n}`).join(', ')}`,
+  );
+}
+
+const pgName = `bitterroot_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: values.postgres });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${pgName}`);
+try {
+  const u = new URL(values.postgres);
+  u.pathname = `/${pgName}`;
+  const database = await openDatabase(u.toString());
+  await measure(database, u.toString());
+  await database.close();
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+  await admin.end();
+}
+const liteDir = await mkdtemp(join(tmpdir(), 'bitterroot-bench-pglite-'));
+try {
+  const database = await openDatabase(liteDir);
+  await measure(database, liteDir);
+  await database.close();
+} finally {
+  await rm(liteDir, { recursive: true, force: true });
+}
