@@ -1,6 +1,7 @@
 /**
  * One very large file through the upload pipeline (issue: ingestion speed): a 1,000,000-row Enrollment
- * file (≈100 MB) for one district, every row valid, committed in one transaction. Prints seconds, rows/s,
+ * file (≈100 MB) for one district against a Montana-sized registry, every row valid, committed in one
+ * transaction; then the statewide rules re-check the students it touched. Prints seconds, rows/s,
  * the process's peak RSS, and a raw COPY of the same row count in the same run.
  *
  *   node bench/import-large.bench.ts [--rows 1000000] [--backend postgres|pglite|both]
@@ -63,8 +64,9 @@ async function measure(database: Database): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'bitterroot-large-'));
   try {
     await initialize(database, profileDir, year);
+    // A Montana-sized registry (≈150k students), so a million enrollments are a handful per student.
     await generate({
-      scale: 'small',
+      scale: 'montana',
       schoolYear: year,
       outDir: join(work, 'state'),
       seed: 5,
