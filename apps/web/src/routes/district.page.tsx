@@ -66,6 +66,9 @@ function DistrictDetails({ districtNumber }: { districtNumber: string }) {
           Upload a file
         </Link>
       </div>
+      <p>
+        <Link to={`/districts/${district.districtNumber}/findings`}>Validation findings</Link>
+      </p>
       <DistrictSummary district={district} />
       <RecordCounts counts={district.counts} />
       {schools.status === 'loading' && <Loading what="schools" />}

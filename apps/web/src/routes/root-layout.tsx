@@ -38,6 +38,7 @@ export function RootLayout() {
           </Link>
           <nav aria-label="Main">
             <Link to="/">State overview</Link>
+            <Link to="/findings">Findings</Link>
             <Link to="/templates">Upload templates</Link>
             <Link to="/identity-reviews">Identity reviews</Link>
           </nav>

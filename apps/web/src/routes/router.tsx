@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
+import { DistrictFindingsPage } from './district-findings.page.tsx';
 import { DistrictPage } from './district.page.tsx';
+import { FindingsPage } from './findings.page.tsx';
 import { IdentityReviewPage } from './identity-review.page.tsx';
 import { IdentityReviewsPage } from './identity-reviews.page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
@@ -20,6 +22,8 @@ export const router = createBrowserRouter([
       { index: true, element: <StateOverviewPage /> },
       { path: 'districts/:districtNumber', element: <DistrictPage /> },
       { path: 'districts/:districtNumber/upload', element: <UploadPage /> },
+      { path: 'districts/:districtNumber/findings', element: <DistrictFindingsPage /> },
+      { path: 'findings', element: <FindingsPage /> },
       { path: 'identity-reviews', element: <IdentityReviewsPage /> },
       { path: 'identity-reviews/:reviewId', element: <IdentityReviewPage /> },
       { path: 'templates', element: <TemplatesPage /> },
