@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql } from 'kysely';
+import { addDays } from '@bitterroot/core';
 import { openDatabase, type Database } from '../apps/server/src/db/database.ts';
 import { initialize } from '../apps/server/src/commands/init.ts';
 import { loadBaseline } from '../apps/server/src/modules/ingestion/bulk-load.service.ts';
@@ -36,20 +37,22 @@ const year = 2026;
 const loaded = await loadProfile(profileDir);
 if (!loaded.ok) throw new Error('profile does not load');
 const profile = loaded.value;
-const GRADES = ['KG', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 
-/** Writes the file: every student many times over, each row a distinct enrollment key (grade × start date). */
+/**
+ * Writes the file: each student several consecutive one-week enrollments (start a week apart, ended the day
+ * before the next), so every row is a distinct key and, as in real files, a student's spans do not overlap.
+ */
 async function writeEnrollmentFile(path: string, district: string, school: string, stateIds: string[]) {
   const out = createWriteStream(path);
   let buf = 'HD\t08/28/2025\t10:00:00\tMT9.1\n';
-  const perDate = stateIds.length * GRADES.length;
+  const us = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
   for (let i = 0; i < rows; i++) {
     const id = stateIds[i % stateIds.length]!;
-    const grade = GRADES[Math.floor(i / stateIds.length) % GRADES.length]!;
-    const day = 20 + Math.floor(i / perDate);
+    const k = Math.floor(i / stateIds.length);
+    const start = addDays('2025-08-20', 7 * k);
     const cells = ['EN', district, school, '001', id, String(100000 + (i % stateIds.length)), 'Peña', 'Ana'];
-    cells.push(grade, `0${8 + Math.floor(day / 31)}/${String((day % 31) + 1).padStart(2, '0')}/2025`, '01');
-    cells.push('', '', 'P', 'N', '', '', '', '', '', '', '', 'N', '', '', 'N', '', '', '', '', String(year));
+    cells.push('05', us(start), k === 0 ? '01' : '02', us(addDays(start, 6)), '105', 'P', 'N');
+    cells.push('', '', '', '', '', '', '', 'N', '', '', 'N', '', '', '', '', String(year));
     buf += cells.join('\t') + '\n';
     if (buf.length > 1 << 16) {
       if (!out.write(buf)) await once(out, 'drain');

@@ -42,7 +42,20 @@ import {
   validateStagedRecords,
 } from '../student-records/student-records.service.ts';
 import { acceptEmptySubmission } from './empty-submission.ts';
+import { refreshStatistics } from '../../db/statistics.ts';
+import { recordStoreOf } from '../student-records/record-stores.ts';
 import { revalidateUpload } from '../validation/validation.service.ts';
+
+/** Uploads this large refresh the planner statistics of what they wrote before anything reads it. */
+const ANALYZE_AFTER_ROWS = 5000;
+
+/** The live tables a template's commit writes. */
+function tablesWrittenBy(templateId: string): string[] {
+  if (templateId === 'student-demographics') return ['student', 'student_district'];
+  if (templateId === 'student-enrollment') return ['enrollment'];
+  const store = recordStoreOf(templateId);
+  return store ? [store.table] : [];
+}
 
 /** Identity and enrollment commit here; every other record type through its record store. */
 const IDENTITY_TEMPLATES = new Set(['student-demographics', 'student-enrollment']);
@@ -283,6 +296,8 @@ export async function runUpload(
     reportProgress(batchId, null);
   }
   const result = await resultOf(database, request.district, batchId);
+  if (result.committed && result.rows >= ANALYZE_AFTER_ROWS)
+    await refreshStatistics(db, tablesWrittenBy(result.template ?? ''));
   // Statewide rules re-check what the commit touched, after it is durable (issue 6).
   if (result.committed)
     await revalidateUpload(database, profile, request.schoolYear, request.district, batchId, result.template);

@@ -213,6 +213,9 @@ export async function runValidation(
     await timed('scope', () => fillScopeStudents(trx, scope, year));
     const produced = await timed('rules', () => collectCandidates(trx, plan, scope));
     const opened = await timed('upsert', () => upsertFindings(trx, plan, year, run.id));
+    // Many new findings (a district's first large upload) leave the statistics believing the table is
+    // small; the resolve and count steps then nest loops over tens of thousands of rows.
+    if (opened > 1000) await sql`ANALYZE validation_finding`.execute(trx);
     const resolved = await timed('resolve', () => resolveGone(trx, plan, scope, year));
     await trx
       .updateTable('validation_run')
