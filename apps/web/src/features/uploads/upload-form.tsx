@@ -10,7 +10,7 @@ const AUTOMATIC = { value: '', label: 'Automatic (from the file)' };
 function useTemplateOptions(): { value: TemplateChoice; label: string }[] {
   const [templates] = useResource('templates', listTemplates);
   if (templates.status !== 'ok') return [AUTOMATIC];
-  return [AUTOMATIC, ...templates.data.map((t) => ({ value: t.id, label: `${t.order}. ${t.name}` }))];
+  return [AUTOMATIC, ...templates.data.map((t) => ({ value: t.id, label: t.name }))];
 }
 
 /** Props of UploadForm. */
