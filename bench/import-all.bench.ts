@@ -11,9 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { Profile } from '@bitterroot/contracts';
-import { openDatabase, type Database } from '../apps/server/src/db/database.ts';
+import type { Database } from '../apps/server/src/db/database.ts';
 import { initialize } from '../apps/server/src/commands/init.ts';
 import { loadBaseline } from '../apps/server/src/modules/ingestion/bulk-load.service.ts';
 import { organizationFromProfile } from '../apps/server/src/modules/organizations/organizations.setup.ts';
@@ -22,6 +21,7 @@ import { runUpload } from '../apps/server/src/modules/ingestion/upload.service.t
 import { loadMatchSettings } from '../apps/server/src/modules/ingestion/identity-matching.ts';
 import { fillStateIds, stateIdsByLocalId } from './fill-state-ids.ts';
 import { rawCopySeconds } from './raw-copy.ts';
+import { onEachBackend } from './backends.ts';
 
 const { values } = parseArgs({
   options: {
@@ -106,29 +106,4 @@ async function measure(database: Database): Promise<void> {
   );
 }
 
-if (values.backend !== 'pglite') {
-  const name = `bitterroot_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: values.postgres });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const u = new URL(values.postgres);
-    u.pathname = `/${name}`;
-    const database = await openDatabase(u.toString());
-    await measure(database);
-    await database.close();
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-if (values.backend !== 'postgres') {
-  const liteDir = await mkdtemp(join(tmpdir(), 'bitterroot-bench-pglite-'));
-  try {
-    const database = await openDatabase(liteDir);
-    await measure(database);
-    await database.close();
-  } finally {
-    await rm(liteDir, { recursive: true, force: true });
-  }
-}
+await onEachBackend(values, measure);
