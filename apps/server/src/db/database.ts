@@ -64,24 +64,43 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** COPY input formats: CSV, or PostgreSQL's text format (tab-separated, `\N` for NULL). */
+export type CopyFormat = 'csv' | 'text';
+
 /**
- * Bulk-loads CSV text into a table with COPY on either database, inside the caller's transaction when
- * given one. `source` yields CSV chunks (no header) whose columns match `columns`.
+ * Bulk-loads text into a table with COPY on either database, inside the caller's transaction when
+ * given one. `source` yields chunks (no header) in `format` whose columns match `columns`.
  */
 export async function copyInto(
   executor: Executor,
   table: string,
   columns: readonly string[],
   source: CopySource,
+  format: CopyFormat = 'csv',
 ): Promise<number> {
   const { marker, release } = registerCopySource(source);
   try {
-    const statement = `${marker}COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+    const statement = `${marker}COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT ${format})`;
     const result = await sql.raw(statement).execute(executor);
     return Number(result.numAffectedRows ?? 0);
   } finally {
     release();
   }
+}
+
+/** A value as the bulk paths hand it to COPY. */
+export type CopyValue = string | number | boolean | null | undefined;
+
+const TEXT_SPECIAL = /[\\\t\n\r]/;
+const TEXT_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Formats one value as a field of COPY's text format (NULL is `\N`; backslash, tab, line breaks escaped). */
+export function copyTextField(value: CopyValue): string {
+  if (typeof value === 'string')
+    return TEXT_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => TEXT_ESCAPES[c]!) : value;
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return String(value);
 }
 
 /** Formats one value as a CSV field for COPY (NULL is an unquoted empty field). */
@@ -103,6 +122,37 @@ export function* csvChunks(
     if (lines.length >= rowsPerChunk) {
       yield lines.join('\n') + '\n';
       lines = [];
+    }
+  }
+  if (lines.length) yield lines.join('\n') + '\n';
+}
+
+/** A batch of rows for COPY; the bulk paths produce rows a file chunk at a time. */
+export type CopyBatch = readonly (readonly CopyValue[])[];
+
+/**
+ * Turns batches of rows into COPY text-format chunks of about `bytes` characters: big enough that a
+ * chunk costs one write (or one worker round trip on PGlite), small enough to stream.
+ */
+export async function* copyTextChunks(
+  batches: AsyncIterable<CopyBatch> | Iterable<CopyBatch>,
+  bytes = 1 << 20,
+): AsyncGenerator<string> {
+  let lines: string[] = [];
+  let size = 0;
+  const fields: string[] = []; // reused: one line's encoded values, joined flat (no string ropes)
+  for await (const batch of batches) {
+    for (const row of batch) {
+      fields.length = row.length;
+      for (let i = 0; i < row.length; i++) fields[i] = copyTextField(row[i]);
+      const line = fields.join('\t');
+      lines.push(line);
+      size += line.length + 1;
+    }
+    if (size >= bytes) {
+      yield lines.join('\n') + '\n';
+      lines = [];
+      size = 0;
     }
   }
   if (lines.length) yield lines.join('\n') + '\n';

@@ -30,8 +30,11 @@ export class PgliteQueryError extends Error {
 // Omit distributed over the union, so each request kind keeps its own fields.
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-// Bytes per COPY chunk sent to the worker: large enough to amortise the call, small enough for memory.
-const COPY_CHUNK_BYTES = 16 * 1024 * 1024;
+// Bytes per COPY chunk sent to the worker: large enough to amortise a COPY statement, small enough that
+// the main thread encodes the next chunk while the worker loads this one.
+const COPY_CHUNK_BYTES = 4 * 1024 * 1024;
+
+const encoder = new TextEncoder();
 
 /** The main-thread side of the worker: request/response by id. */
 class WorkerClient {
@@ -60,11 +63,12 @@ class WorkerClient {
     });
   }
 
-  request(req: RequestBody): Promise<WorkerResult> {
+  /** Sends a request; `transfer` hands buffers over to the worker instead of copying them. */
+  request(req: RequestBody, transfer: ArrayBuffer[] = []): Promise<WorkerResult> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...req, id });
+      this.#worker.postMessage({ ...req, id }, transfer);
     });
   }
 
@@ -91,26 +95,45 @@ class WorkerConnection implements DatabaseConnection {
     return { rows: r.rows as R[], numAffectedRows: BigInt(r.affectedRows) };
   }
 
+  /**
+   * Streams a COPY as chunked COPY FROM '/dev/blob' statements, one chunk in the worker while the next is
+   * built: the worker (the database) is the slower side, so it should never wait for the main thread.
+   * Chunks are UTF-8 encoded here and transferred, which keeps the encoding off the worker too.
+   */
   private async copy(
     sql: string,
     source: AsyncIterable<string> | Iterable<string>,
   ): Promise<QueryResult<never>> {
     let total = 0;
-    let buffer: string[] = [];
-    let size = 0;
-    const flush = async () => {
-      if (size === 0) return;
-      const r = await this.client.request({ type: 'copy', sql, data: buffer.join('') });
-      total += r.affectedRows;
-      buffer = [];
-      size = 0;
+    let inFlight: Promise<void> | undefined;
+    const send = (text: string) => {
+      const data = encoder.encode(text);
+      const sent = this.client
+        .request({ type: 'copy', sql, data }, [data.buffer])
+        .then((r) => void (total += r.affectedRows));
+      // Observed at once so a failure while the next chunk is being read is not an unhandled rejection;
+      // it is still thrown where the chunk is awaited.
+      sent.catch(() => undefined);
+      return sent;
     };
-    for await (const chunk of source) {
-      buffer.push(chunk);
-      size += chunk.length;
-      if (size >= COPY_CHUNK_BYTES) await flush();
+    try {
+      let buffer: string[] = [];
+      let size = 0;
+      for await (const chunk of source) {
+        buffer.push(chunk);
+        size += chunk.length;
+        if (size < COPY_CHUNK_BYTES) continue;
+        const text = buffer.join('');
+        [buffer, size] = [[], 0];
+        await inFlight;
+        inFlight = send(text);
+      }
+      await inFlight;
+      inFlight = size ? send(buffer.join('')) : undefined;
+      await inFlight;
+    } finally {
+      await inFlight?.catch(() => undefined);
     }
-    await flush();
     return { rows: [], numAffectedRows: BigInt(total) };
   }
 

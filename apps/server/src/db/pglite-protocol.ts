@@ -1,7 +1,7 @@
 /** Messages between the main thread and the PGlite worker thread. */
 export type WorkerRequest =
   | { id: number; type: 'query'; sql: string; params: unknown[] }
-  | { id: number; type: 'copy'; sql: string; data: string }
+  | { id: number; type: 'copy'; sql: string; data: Uint8Array<ArrayBuffer> }
   | { id: number; type: 'close' };
 
 /** A query result as the worker returns it. */

@@ -1,72 +1,45 @@
 /**
- * The state's conversion load: bulk-loads the identity registry and history (`state-baseline/`) and
- * the generated district files by COPY into staging, then set-based merges, each load in one
- * transaction (all or nothing). Used by `demo`, `load` and `load-baseline`.
+ * The state's conversion load of generated district files (Student Demographic, Enrollment, Terms of
+ * Employment) for a school year, in one transaction (all or nothing). Rows are typed and their ids
+ * resolved in Node while the files stream, then COPYed straight into the live tables; identity updates
+ * and new state IDs go through set-based merges over typed staging. Used by `demo`, `load` and
+ * `load-baseline` (the baseline part lives in bulk-baseline.service.ts).
  */
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile, Template } from '@bitterroot/contracts';
-import type { Database, Executor } from '../../db/database.ts';
-import { upsertOrganization } from '../organizations/organization-load.repository.ts';
-import type { Organization } from '@bitterroot/core';
+import type { Database } from '../../db/database.ts';
+import { tuneForBulkLoad, withDeferredKeysAndIndexes } from './staging.repository.ts';
 import {
-  createStagingTable,
-  fillStagingTable,
-  tuneForBulkLoad,
-  withDeferredKeysAndIndexes,
-} from './staging.repository.ts';
-import {
+  copyEnrollments,
+  linkDistricts,
   mergeDemographics,
-  mergeEnrollments,
-  mergeHistoryEnrollments,
-  mergeRegistryStudents,
   mergeStaff,
+  stageDemographics,
 } from './bulk-merge.repository.ts';
-import { readHeaderNames, tsvAsCsvChunks } from './tsv-file.ts';
+import {
+  lockForBulkLoad,
+  readCalendarIds,
+  readDistrictLinks,
+  readStudentIds,
+} from './bulk-lookup.repository.ts';
+import {
+  currentEnrollment,
+  demographicRow,
+  localIdsAfterMerge,
+  staffRow,
+  type DemographicSideRows,
+} from './bulk-rows.ts';
+import { collect, templateSource, typedRows, type LoadSummary, type Progress } from './bulk-sources.ts';
 
-/** Progress messages for long loads. */
-export type Progress = (message: string) => void;
-
-/** Counts of what a load wrote. */
-export type LoadSummary = Record<string, number>;
+export { loadBaseline } from './bulk-baseline.service.ts';
+export type { LoadSummary, Progress } from './bulk-sources.ts';
 
 function templateOf(profile: Profile, id: string): Template {
   const t = profile.templates.find((x) => x.id === id);
   if (!t) throw new Error(`profile ${profile.manifest.id} has no template ${id}`);
   return t;
-}
-
-async function* concat(sources: AsyncIterable<string>[]): AsyncGenerator<string> {
-  for (const s of sources) yield* s;
-}
-
-async function stageTemplate(
-  trx: Executor,
-  template: Template,
-  files: string[],
-): Promise<{ table: string; rows: number }> {
-  const table = `stage_${template.id.replace(/-/g, '_')}`;
-  const columns = template.columns.map((c) => c.key);
-  await createStagingTable(trx, table, columns);
-  const rows = await fillStagingTable(
-    trx,
-    table,
-    columns,
-    concat(files.map((f) => tsvAsCsvChunks(f, { width: columns.length, skipHeader: 'hd' }))),
-  );
-  return { table, rows };
-}
-
-async function stageBaselineFile(trx: Executor, table: string, file: string): Promise<number> {
-  const names = (await readHeaderNames(file)).map((n) => n.toLowerCase().replace(/[^a-z0-9_]/g, '_'));
-  await createStagingTable(trx, table, names);
-  return await fillStagingTable(
-    trx,
-    table,
-    names,
-    tsvAsCsvChunks(file, { width: names.length, skipHeader: 'names' }),
-  );
 }
 
 /** Loads generated district files (`DIR/districts/NNNN/<template>.tsv`) for a school year, atomically. */
@@ -84,75 +57,61 @@ export async function loadDistrictFiles(
   return await database.db.transaction().execute(async (trx) => {
     const summary: LoadSummary = {};
     await tuneForBulkLoad(trx);
+    await lockForBulkLoad(trx, ['student', 'student_district']);
+    const students = await readStudentIds(trx);
+    let maxId = 0;
+    for (const id of students.values()) if (id > maxId) maxId = id;
     progress(`staging student demographics from ${districts.length} districts`);
-    const sd = await stageTemplate(
+    const sd = templateSource(templateOf(profile, 'student-demographics'), filesFor('student-demographics'));
+    const read = { read: 0 };
+    const side: DemographicSideRows = { links: [], newIdRequests: [] };
+    await stageDemographics(
       trx,
-      templateOf(profile, 'student-demographics'),
-      filesFor('student-demographics'),
+      typedRows(sd, (at) => demographicRow(at, students, side), read),
+      side.newIdRequests,
     );
-    progress(`merging ${sd.rows} demographic rows`);
-    const merged = await withDeferredKeysAndIndexes(trx, 'student_district', () =>
-      mergeDemographics(trx, sd.table),
-    );
-    summary.demographicRows = sd.rows;
+    progress(`merging ${read.read} demographic rows`);
+    const existing = await readDistrictLinks(trx);
+    const merge = async () => {
+      const m = await mergeDemographics(trx);
+      await linkDistricts(trx, side.links, existing);
+      return m;
+    };
+    // Nothing in the merge relies on ON CONFLICT against student_district, so its keys too are rebuilt
+    // (and so checked) after it rather than probed per row.
+    const merged = await withDeferredKeysAndIndexes(trx, 'student_district', merge, { unique: true });
+    summary.demographicRows = read.read;
     summary.newStateIds = merged.assigned;
-    progress(`staging enrollments`);
-    const en = await stageTemplate(
+    progress(`loading enrollments`);
+    await readStudentIds(trx, maxId, students); // the new students
+    const lookups = {
+      students,
+      localIds: localIdsAfterMerge(existing, side.links, merged.links),
+      calendars: await readCalendarIds(trx, schoolYear),
+    };
+    const en = templateSource(templateOf(profile, 'student-enrollment'), filesFor('student-enrollment'));
+    summary.enrollments = await withDeferredKeysAndIndexes(
       trx,
-      templateOf(profile, 'student-enrollment'),
-      filesFor('student-enrollment'),
-    );
-    progress(`merging ${en.rows} enrollment rows`);
-    summary.enrollments = await withDeferredKeysAndIndexes(trx, 'enrollment', () =>
-      mergeEnrollments(trx, en.table, schoolYear),
+      'enrollment',
+      () =>
+        copyEnrollments(
+          trx,
+          typedRows(en, (at) => currentEnrollment(at, schoolYear, lookups)),
+        ),
+      // The table already holds the prior years, and rows arrive grouped by district and school, so
+      // those two indexes take their entries in a few places each: cheaper kept than rebuilt over every
+      // year. Students come in no order: that index is rebuilt in one sorted pass. Keys are deferred.
+      { indexes: ['enrollment_student'] },
     );
     const te = profile.templates.find((t) => t.id === 'terms-of-employment');
     if (te) {
-      progress(`staging staff`);
-      const staff = await stageTemplate(trx, te, filesFor('terms-of-employment'));
-      summary.staff = await mergeStaff(trx, staff.table, schoolYear);
+      progress(`loading staff`);
+      const staff = templateSource(te, filesFor('terms-of-employment'));
+      const rows = await collect(typedRows(staff, staffRow));
+      summary.staff = await withDeferredKeysAndIndexes(trx, 'staff_district', () =>
+        mergeStaff(trx, rows, schoolYear),
+      );
     }
-    return summary;
-  });
-}
-
-/**
- * Loads `DIR/state-baseline/`: the identity registry (students.tsv, staff.tsv) and prior years'
- * enrollments (enrollments-YYYY.tsv), creating those years' organisation first. Atomic.
- */
-export async function loadBaseline(
-  database: Database,
-  dir: string,
-  organizationFor: (year: number) => Promise<Organization>,
-  progress: Progress = () => undefined,
-): Promise<LoadSummary> {
-  const base = join(dir, 'state-baseline');
-  const names = await readdir(base);
-  const history = names
-    .map((n) => /^enrollments-(\d{4})\.tsv$/.exec(n))
-    .filter((m) => m !== null)
-    .map((m) => Number(m[1]))
-    .sort();
-  const orgs = await Promise.all(history.map((y) => organizationFor(y)));
-  return await database.db.transaction().execute(async (trx) => {
-    const summary: LoadSummary = {};
-    await tuneForBulkLoad(trx);
-    progress('loading the identity registry');
-    summary.registryRows = await stageBaselineFile(trx, 'stage_registry', join(base, 'students.tsv'));
-    summary.students = await mergeRegistryStudents(trx, 'stage_registry');
-    if (names.includes('staff.tsv')) {
-      await stageBaselineFile(trx, 'stage_staff_registry', join(base, 'staff.tsv'));
-      summary.staff = await mergeStaff(trx, 'stage_staff_registry', null);
-    }
-    await withDeferredKeysAndIndexes(trx, 'enrollment', async () => {
-      for (const [i, year] of history.entries()) {
-        progress(`loading ${year} history`);
-        await upsertOrganization(trx, orgs[i]!);
-        const table = `stage_history_${year}`;
-        await stageBaselineFile(trx, table, join(base, `enrollments-${year}.tsv`));
-        summary[`enrollments${year}`] = await mergeHistoryEnrollments(trx, table, year);
-      }
-    });
     return summary;
   });
 }

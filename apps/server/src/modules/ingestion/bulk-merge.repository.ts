@@ -1,133 +1,218 @@
 /**
- * Set-based merges from staging into live tables for the bulk (conversion) load. One statement per
- * step, never a query per row. Dates arrive as MM/DD/YYYY (montana-aim.md §4.1) or ISO.
+ * Writes of the conversion load. Rows arrive typed and with their ids resolved (bulk-rows.ts), so most
+ * go straight into the live tables by COPY; only what needs the live rows to decide (identity updates,
+ * new state IDs, local-ID links, staff) is one set-based statement over typed staging or arrays.
+ * Never a query per row.
  */
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.ts';
+import { copyInto, copyTextChunks, type Executor } from '../../db/database.ts';
 import { newStudentStateIdSql } from '../../db/state-id.ts';
-import { stagedDate, stagedFlag } from '../../db/staged-values.ts';
 
-/** Inserts or refreshes identities from a staged registry (baseline students.tsv). */
-export async function mergeRegistryStudents(trx: Executor, stage: string): Promise<number> {
-  const r = await sql`
-    INSERT INTO student (state_id, last_name, first_name, middle_name, name_suffix, birth_date, gender, hispanic, race_codes)
-    SELECT lpad(state_id, 9, '0'), last_name, first_name, nullif(middle_name, ''), nullif(name_suffix, ''),
-           ${stagedDate('birth_date')}, nullif(gender, ''), ${stagedFlag('hispanic')}, nullif(race_codes, '')
-    FROM ${sql.table(stage)} WHERE state_id ~ '^\\d{1,9}$'
-    ON CONFLICT (state_id) DO NOTHING`.execute(trx);
-  return Number(r.numAffectedRows ?? 0);
+type Text = string | null;
+
+/** A new identity for `student`, in STUDENT_COLUMNS order. */
+export type StudentRow = [
+  stateId: string,
+  lastName: Text,
+  firstName: Text,
+  middleName: Text,
+  nameSuffix: Text,
+  birthDate: Text,
+  gender: Text,
+  hispanic: boolean | null,
+  raceCodes: Text,
+];
+const STUDENT_COLUMNS = columns(
+  'state_id last_name first_name middle_name name_suffix birth_date gender hispanic race_codes',
+);
+
+/** An `enrollment` row with its student and calendar resolved, in ENROLLMENT_COLUMNS order. */
+export type EnrollmentRow = [
+  studentId: number,
+  districtNumber: Text,
+  schoolNumber: string,
+  calendarId: number,
+  schoolYear: number,
+  gradeLevel: Text,
+  startDate: string,
+  startStatus: Text,
+  endDate: Text,
+  endStatus: Text,
+  serviceType: string,
+  noShow: boolean,
+];
+const ENROLLMENT_COLUMNS = columns(
+  'student_id district_number school_number calendar_id school_year grade_level start_date start_status end_date end_status service_type no_show',
+);
+
+/**
+ * A staged Student Demographic row: with a student id, the identity update from a known student's
+ * first row; without one (and with a local ID), a request for a new state ID. In DEMOGRAPHIC_TABLE order.
+ */
+export type DemographicRow = [
+  studentId: number | null,
+  districtNumber: Text,
+  localId: Text,
+  lastName: Text,
+  firstName: Text,
+  middleName: Text,
+  birthDate: Text,
+  gender: Text,
+  hispanic: boolean | null,
+  raceCodes: Text,
+];
+const DEMOGRAPHIC_TABLE =
+  'student_id bigint, district_number text, local_id text, last_name text, first_name text, middle_name text, birth_date date, gender text, hispanic boolean, race_codes text';
+
+/** A student's link to a district with its local ID (from a file, null keeps the one on record). */
+export type LinkRow = [studentId: number, districtNumber: Text, localId: Text];
+
+type Batches<R> = AsyncIterable<R[]> | Iterable<R[]>;
+
+function columns(names: string): string[] {
+  return names.split(' ');
+}
+
+/** COPYs new identities into `student` (ids from its identity column); returns the count. */
+export async function copyStudents(trx: Executor, rows: Batches<StudentRow>): Promise<number> {
+  return await copyInto(trx, 'student', STUDENT_COLUMNS, copyTextChunks(rows), 'text');
+}
+
+/** COPYs resolved rows into `enrollment`; returns the count. */
+export async function copyEnrollments(trx: Executor, rows: Batches<EnrollmentRow>): Promise<number> {
+  return await copyInto(trx, 'enrollment', ENROLLMENT_COLUMNS, copyTextChunks(rows), 'text');
 }
 
 /**
- * Student Demographic rows: existing state IDs update the identity (fields left blank are kept, §4.3);
- * rows without a state ID get a new one from the sequence, never reused (§1.3). Local IDs are linked.
+ * Stages typed Student Demographic rows in temporary tables dropped at commit: identity updates
+ * (streamed) and new-ID requests (few). Returns the number of identity rows.
+ */
+export async function stageDemographics(
+  trx: Executor,
+  identities: Batches<DemographicRow>,
+  requests: readonly DemographicRow[],
+): Promise<number> {
+  const names = DEMOGRAPHIC_TABLE.split(', ').map((c) => c.split(' ')[0]!);
+  for (const table of ['stage_identity', 'stage_new_student'])
+    await sql.raw(`CREATE TEMP TABLE ${table} (${DEMOGRAPHIC_TABLE}) ON COMMIT DROP`).execute(trx);
+  const n = await copyInto(trx, 'stage_identity', names, copyTextChunks(identities), 'text');
+  await copyInto(trx, 'stage_new_student', names, copyTextChunks([requests]), 'text');
+  return n;
+}
+
+/**
+ * From staged demographics: known identities are updated (fields left blank are kept, §4.3); rows
+ * without a state ID get a new one from the sequence, never reused (§1.3), linked to their local ID.
  */
 export async function mergeDemographics(
   trx: Executor,
-  stage: string,
-): Promise<{ updated: number; assigned: number }> {
+): Promise<{ updated: number; assigned: number; links: LinkRow[] }> {
   const updated = await sql`
     UPDATE student s SET
-      last_name = coalesce(nullif(g.last_name, ''), s.last_name), first_name = coalesce(nullif(g.first_name, ''), s.first_name),
-      middle_name = coalesce(nullif(g.middle_name, ''), s.middle_name), birth_date = coalesce(${stagedDate('g.birth_date')}, s.birth_date),
-      gender = coalesce(nullif(g.gender, ''), s.gender), hispanic = coalesce(${stagedFlag('g.hispanic')}, s.hispanic),
-      race_codes = coalesce(nullif(g.race_codes, ''), s.race_codes), updated_at = now()
-    FROM (SELECT DISTINCT ON (lpad(student_state_id, 9, '0')) * FROM ${sql.table(stage)} WHERE student_state_id ~ '^\\d{1,9}$') g
-    WHERE s.state_id = lpad(g.student_state_id, 9, '0')
+      last_name = coalesce(g.last_name, s.last_name), first_name = coalesce(g.first_name, s.first_name),
+      middle_name = coalesce(g.middle_name, s.middle_name), birth_date = coalesce(g.birth_date, s.birth_date),
+      gender = coalesce(g.gender, s.gender), hispanic = coalesce(g.hispanic, s.hispanic),
+      race_codes = coalesce(g.race_codes, s.race_codes), updated_at = now()
+    FROM stage_identity g
+    WHERE s.id = g.student_id
       -- Unchanged identities are not rewritten: a re-sent file costs reads, not writes.
       AND (s.last_name, s.first_name, s.middle_name, s.birth_date, s.gender, s.hispanic, s.race_codes) IS DISTINCT FROM
-          (coalesce(nullif(g.last_name, ''), s.last_name), coalesce(nullif(g.first_name, ''), s.first_name),
-           coalesce(nullif(g.middle_name, ''), s.middle_name), coalesce(${stagedDate('g.birth_date')}, s.birth_date),
-           coalesce(nullif(g.gender, ''), s.gender), coalesce(${stagedFlag('g.hispanic')}, s.hispanic), coalesce(nullif(g.race_codes, ''), s.race_codes))`.execute(
-    trx,
-  );
+          (coalesce(g.last_name, s.last_name), coalesce(g.first_name, s.first_name), coalesce(g.middle_name, s.middle_name),
+           coalesce(g.birth_date, s.birth_date), coalesce(g.gender, s.gender), coalesce(g.hispanic, s.hispanic),
+           coalesce(g.race_codes, s.race_codes))`.execute(trx);
   // New IDs: a sequence value through a fixed bijection mod 10^9 (decision 0004), drawn once in a
-  // materialised CTE so the identity and its local-ID link agree. The rare clash with a legacy ID is
-  // skipped (ON CONFLICT) and that row simply draws again on the next pass.
-  let assigned = 0;
+  // materialised CTE so the identity and its local-ID link agree, in district and local-ID order. The
+  // rare clash with a legacy ID is skipped (ON CONFLICT) and that row simply draws again on the next pass.
+  const links: LinkRow[] = [];
   for (let pass = 0; pass < 5; pass++) {
-    const made = await sql<{ id: number }>`
+    const made = await sql<{ id: number; district: string; local: string; asked: number }>`
       WITH fresh AS MATERIALIZED (
         SELECT f.*, ${newStudentStateIdSql} AS new_state_id
-        FROM (SELECT DISTINCT ON (district_number, student_local_id) * FROM ${sql.table(stage)} g
-              WHERE coalesce(g.student_state_id, '') = '' AND coalesce(g.student_local_id, '') <> ''
-                AND NOT EXISTS (SELECT 1 FROM student_district sd WHERE sd.district_number = g.district_number AND sd.local_id = g.student_local_id)) f
+        FROM (SELECT * FROM stage_new_student g
+              WHERE NOT EXISTS (SELECT 1 FROM student_district sd WHERE sd.district_number = g.district_number AND sd.local_id = g.local_id)
+              ORDER BY g.district_number, g.local_id) f
       ), made AS (
         INSERT INTO student (state_id, last_name, first_name, middle_name, birth_date, gender, hispanic, race_codes)
-        SELECT new_state_id, last_name, first_name, nullif(middle_name, ''), ${stagedDate('birth_date')}, nullif(gender, ''),
-               ${stagedFlag('hispanic')}, nullif(race_codes, '')
+        SELECT new_state_id, last_name, first_name, middle_name, birth_date, gender, hispanic, race_codes
         FROM fresh ON CONFLICT (state_id) DO NOTHING RETURNING id, state_id
       )
       INSERT INTO student_district (student_id, district_number, local_id)
-      SELECT made.id, fresh.district_number, fresh.student_local_id FROM made JOIN fresh ON fresh.new_state_id = made.state_id
-      RETURNING student_id AS id`.execute(trx);
-    assigned += made.rows.length;
-    if (made.rows.length === 0) break;
+      SELECT made.id, fresh.district_number, fresh.local_id FROM made JOIN fresh ON fresh.new_state_id = made.state_id
+      RETURNING student_id AS id, district_number AS district, local_id AS local, (SELECT count(*) FROM fresh) AS asked`.execute(
+      trx,
+    );
+    for (const m of made.rows) links.push([Number(m.id), m.district, m.local]);
+    // Another pass only for the rows whose drawn ID clashed.
+    if (made.rows.length === 0 || made.rows.length === Number(made.rows[0]!.asked)) break;
   }
-  await sql`
-    INSERT INTO student_district (student_id, district_number, local_id)
-    SELECT DISTINCT ON (s.id, g.district_number) s.id, g.district_number, nullif(g.student_local_id, '')
-    FROM ${sql.table(stage)} g JOIN student s ON s.state_id = lpad(g.student_state_id, 9, '0')
-    WHERE g.student_state_id ~ '^\\d{1,9}$'
-    ON CONFLICT (district_number, student_id) DO UPDATE SET local_id = coalesce(excluded.local_id, student_district.local_id)`.execute(
-    trx,
-  );
-  return { updated: Number(updated.numAffectedRows ?? 0), assigned };
-}
-
-/** Enrollment rows, matched to the identity by state ID or, for students new this load, by local ID. */
-export async function mergeEnrollments(trx: Executor, stage: string, schoolYear: number): Promise<number> {
-  const r = await sql`
-    INSERT INTO enrollment (student_id, district_number, school_number, calendar_id, school_year, grade_level,
-                            start_date, start_status, end_date, end_status, service_type, no_show)
-    SELECT coalesce(s.id, sd.student_id), e.district_number, e.school_number, c.id, ${schoolYear}::int, e.grade_level,
-           ${stagedDate('e.start_date')}, e.start_status, ${stagedDate('e.end_date')}, nullif(e.end_status, ''),
-           coalesce(nullif(e.service_type, ''), 'P'), coalesce(${stagedFlag('e.no_show')}, false)
-    FROM ${sql.table(stage)} e
-    JOIN calendar c ON c.school_number = e.school_number AND c.school_year = ${schoolYear} AND c.calendar_number = e.calendar_number
-    LEFT JOIN student s ON e.student_state_id ~ '^\\d{1,9}$' AND s.state_id = lpad(e.student_state_id, 9, '0')
-    LEFT JOIN student_district sd ON s.id IS NULL AND sd.district_number = e.district_number AND sd.local_id = e.student_local_id
-    WHERE coalesce(s.id, sd.student_id) IS NOT NULL AND ${stagedDate('e.start_date')} IS NOT NULL`.execute(
-    trx,
-  );
-  return Number(r.numAffectedRows ?? 0);
+  return { updated: Number(updated.numAffectedRows ?? 0), assigned: links.length, links };
 }
 
 /**
- * Prior years' enrollments from the baseline (one row per student-year span, keyed by state ID). History
- * files name no calendar, so each row goes to its school's regular calendar of that year.
+ * Links known students to districts: links not in `existing` (the table as read under the load's lock)
+ * by COPY, existing ones take the file's local ID when it gives one. Replaces INSERT … ON CONFLICT DO
+ * UPDATE, whose per-row conflict check cost more than the rest of the demographics merge. Updates go
+ * first, so a local ID moving from one student to another in the same file is not a clash.
  */
-export async function mergeHistoryEnrollments(
+export async function linkDistricts(
   trx: Executor,
-  stage: string,
-  schoolYear: number,
-): Promise<number> {
-  const r = await sql`
-    INSERT INTO enrollment (student_id, district_number, school_number, calendar_id, school_year, grade_level,
-                            start_date, start_status, end_date, end_status, service_type)
-    SELECT s.id, h.district_number, h.school_number, c.id, ${schoolYear}::int, h.grade_level, ${stagedDate('h.start_date')},
-           h.start_status, ${stagedDate('h.end_date')}, nullif(h.end_status, ''), 'P'
-    FROM ${sql.table(stage)} h
-    JOIN student s ON s.state_id = lpad(h.state_id, 9, '0')
-    JOIN LATERAL (SELECT id FROM calendar WHERE school_number = h.school_number AND school_year = ${schoolYear}
-                  ORDER BY (calendar_type = 'R') DESC, calendar_number LIMIT 1) c ON true
-    WHERE ${stagedDate('h.start_date')} IS NOT NULL`.execute(trx);
-  return Number(r.numAffectedRows ?? 0);
+  links: readonly LinkRow[],
+  existing: readonly LinkRow[],
+): Promise<void> {
+  const known = new Set(existing.map((l) => `${l[1]}:${l[0]}`));
+  const update = links.filter((l) => known.has(`${l[1]}:${l[0]}`));
+  const insert = links.filter((l) => !known.has(`${l[1]}:${l[0]}`));
+  if (update.length)
+    await sql`
+      UPDATE student_district sd SET local_id = coalesce(u.local_id, sd.local_id)
+      FROM unnest(${update.map((l) => l[0])}::bigint[], ${update.map((l) => l[1])}::text[], ${update.map((l) => l[2])}::text[])
+        AS u(student_id, district_number, local_id)
+      WHERE sd.student_id = u.student_id AND sd.district_number = u.district_number`.execute(trx);
+  const columns = ['student_id', 'district_number', 'local_id'];
+  await copyInto(trx, 'student_district', columns, copyTextChunks([insert]), 'text');
 }
 
-/** Staff identities and their district link for the year (Terms of Employment rows or the registry). */
-export async function mergeStaff(trx: Executor, stage: string, schoolYear: number | null): Promise<number> {
-  const identities = await sql`
+/** Staff rows for the staff tables: the state ID as `lpad(…, 9, '0')` gives it, whether it is well formed, district, names. */
+export type StaffRow = [
+  stateId: Text,
+  wellFormed: boolean,
+  districtNumber: Text,
+  lastName: Text,
+  firstName: Text,
+  gender: Text,
+];
+
+/**
+ * Staff identities (the first row per well-formed state ID, inserted in state ID order) and, for a
+ * school year, each staff member's link to the districts that exist. Small (one row per staff
+ * member), so arrays rather than a staging table.
+ */
+export async function mergeStaff(
+  trx: Executor,
+  rows: readonly StaffRow[],
+  schoolYear: number | null,
+): Promise<number> {
+  const seen = new Set<string>();
+  const identities: StaffRow[] = [];
+  for (const r of rows) {
+    if (!r[1] || seen.has(r[0]!)) continue;
+    seen.add(r[0]!);
+    identities.push(r);
+  }
+  // The order DISTINCT ON gave when this was one statement: ids are issued in state ID order.
+  identities.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+  const column = (i: number) => identities.map((r) => r[i] as Text);
+  const inserted = await sql`
     INSERT INTO staff (staff_state_id, last_name, first_name, gender)
-    SELECT DISTINCT ON (lpad(staff_state_id, 9, '0')) lpad(staff_state_id, 9, '0'), last_name, first_name, nullif(gender, '')
-    FROM ${sql.table(stage)} WHERE staff_state_id ~ '^\\d{1,9}$'
+    SELECT * FROM unnest(${column(0)}::text[], ${column(3)}::text[], ${column(4)}::text[], ${column(5)}::text[])
     ON CONFLICT (staff_state_id) DO NOTHING`.execute(trx);
-  if (schoolYear === null) return Number(identities.numAffectedRows ?? 0);
+  if (schoolYear === null) return Number(inserted.numAffectedRows ?? 0);
+  const linked = rows.filter((r) => r[0] !== null && r[2] !== null);
   const r = await sql`
     INSERT INTO staff_district (staff_id, district_number, school_year)
     SELECT DISTINCT st.id, g.district_number, ${schoolYear}::int
-    FROM ${sql.table(stage)} g JOIN staff st ON st.staff_state_id = lpad(g.staff_state_id, 9, '0')
-    JOIN district d ON d.district_number = g.district_number
+    FROM unnest(${linked.map((x) => x[0])}::text[], ${linked.map((x) => x[2])}::text[]) AS g(staff_state_id, district_number)
+    JOIN staff st ON st.staff_state_id = g.staff_state_id JOIN district d ON d.district_number = g.district_number
     ON CONFLICT DO NOTHING`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
 }

@@ -43,6 +43,23 @@ export async function fillStagingTable(
   return rows;
 }
 
+/** What withDeferredKeysAndIndexes drops for the load; foreign keys always. */
+export type Deferred = {
+  /**
+   * Plain secondary indexes: all (default), none, or those named. Rebuilding wins when the load adds
+   * more rows than the table holds, or when rows arrive in an order random to the index.
+   */
+  indexes?: boolean | readonly string[];
+  /**
+   * Unique constraints and indexes, and the primary key, unless another table's foreign key hangs on
+   * them (default false). For loads that use no ON CONFLICT meanwhile: re-adding them still checks for
+   * duplicates, in one sorted pass, where keeping them costs a uniqueness probe per row.
+   */
+  unique?: boolean;
+};
+
+type Definition = { name: string; definition: string };
+
 /**
  * Runs a bulk load the way pg_restore does: the table's foreign keys and secondary indexes are dropped,
  * the load runs, then the indexes are rebuilt in one sorted pass and re-adding the keys validates every
@@ -54,23 +71,34 @@ export async function withDeferredKeysAndIndexes<T>(
   trx: Executor,
   table: string,
   load: () => Promise<T>,
+  defer: Deferred = {},
 ): Promise<T> {
-  const keys = await sql<{ name: string; definition: string }>`
-    SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-    WHERE conrelid = ${ident(table)}::regclass AND contype = 'f' ORDER BY conname`.execute(trx);
-  // Plain indexes only: those backing a primary key or unique constraint stay, so duplicates still fail fast.
-  const indexes = await sql<{ name: string; definition: string }>`
-    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+  const { indexes = true, unique = false } = defer;
+  const constraints = await sql<Definition & { kind: string }>`
+    SELECT conname AS name, pg_get_constraintdef(oid) AS definition, contype AS kind FROM pg_constraint c
+    WHERE conrelid = ${ident(table)}::regclass
+      AND (contype = 'f' OR (contype IN ('p', 'u') AND ${unique}::boolean
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.conindid = c.conindid)))
+    ORDER BY contype, conname`.execute(trx);
+  // Indexes backing a constraint (primary key, unique, another table's foreign key) are left alone.
+  const found = await sql<Definition & { unique: boolean }>`
+    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, i.indisunique AS unique
     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-    WHERE i.indrelid = ${ident(table)}::regclass AND NOT i.indisprimary AND NOT i.indisunique
+    WHERE i.indrelid = ${ident(table)}::regclass AND NOT i.indisprimary
+      AND (CASE WHEN i.indisunique THEN ${unique}::boolean ELSE ${indexes !== false}::boolean END)
       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
     ORDER BY c.relname`.execute(trx);
-  for (const k of keys.rows)
+  for (const k of constraints.rows)
     await sql.raw(`ALTER TABLE ${ident(table)} DROP CONSTRAINT ${ident(k.name)}`).execute(trx);
-  for (const i of indexes.rows) await sql.raw(`DROP INDEX ${ident(i.name)}`).execute(trx);
+  const plainIndexes = found.rows.filter(
+    (i) => i.unique || !Array.isArray(indexes) || indexes.includes(i.name),
+  );
+  for (const i of plainIndexes) await sql.raw(`DROP INDEX ${ident(i.name)}`).execute(trx);
   const result = await load();
-  for (const i of indexes.rows) await sql.raw(i.definition).execute(trx);
-  for (const k of keys.rows)
+  for (const i of plainIndexes) await sql.raw(i.definition).execute(trx);
+  // Primary key and unique constraints before the foreign keys, which may need them.
+  const readd = ['p', 'u', 'f'].flatMap((kind) => constraints.rows.filter((k) => k.kind === kind));
+  for (const k of readd)
     await sql.raw(`ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(k.name)} ${k.definition}`).execute(trx);
   return result;
 }
