@@ -12,6 +12,23 @@ import { loadMatchSettings } from '../src/modules/ingestion/identity-matching.ts
 import { generate } from '../../../bench/generator/index.ts';
 import { createTestDatabase } from './test-database.ts';
 import { TEST_SCHOOL_YEAR } from './test-env.ts';
+import {
+  demoAccounts,
+  demoScope,
+  ensureAccounts,
+  type DemoAccount,
+} from '../src/modules/access/demo-accounts.ts';
+import { createTestUser, grantEveryDistrict, TEST_PASSWORD } from './test-users.ts';
+
+/** A running test server, its accounts (one per role, password TEST_PASSWORD) and how to stop it. */
+export type TestServer = {
+  url: string;
+  accounts: DemoAccount[];
+  /** A state administrator who is also data steward of every district, for tests of features, not access. */
+  tester: string;
+  password: string;
+  close(): Promise<void>;
+};
 
 const profileDir = resolve(repoRoot, 'profiles/montana');
 
@@ -19,7 +36,7 @@ const profileDir = resolve(repoRoot, 'profiles/montana');
  * Starts the app on a random port with the Montana organisation and a small synthetic state loaded
  * (generated with a fixed seed, bulk-loaded like the demo). Serves the built web app when present.
  */
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startTestServer(): Promise<TestServer> {
   const database = await createTestDatabase();
   const dir = await mkdtemp(join(tmpdir(), 'bitterroot-e2e-'));
   await generate({
@@ -39,6 +56,10 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
     return org.value;
   });
   await loadDistrictFiles(database, profile.value, dir, TEST_SCHOOL_YEAR);
+  const accounts = demoAccounts(await demoScope(database, TEST_SCHOOL_YEAR), 'test.bitterroot.dev');
+  await ensureAccounts(database, accounts, TEST_PASSWORD);
+  const tester = 'tester@test.bitterroot.dev';
+  await grantEveryDistrict(database, await createTestUser(database, tester, []));
   const webDist = resolve(repoRoot, 'apps/web/dist');
   const app = await buildApp({
     database,
@@ -52,6 +73,9 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    accounts,
+    tester,
+    password: TEST_PASSWORD,
     async close() {
       await app.close();
       await database.drop();

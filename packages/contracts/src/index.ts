@@ -6,3 +6,4 @@ export * from './identity.ts';
 export * from './templates.ts';
 export * from './extracts.ts';
 export * from './validation.ts';
+export * from './access.ts';

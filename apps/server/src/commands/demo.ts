@@ -16,6 +16,10 @@ import { runBaselineLoad, runDistrictLoad } from './load.ts';
 import { openOrExplain } from './open.ts';
 import { runUntilStopped, startServer, webDist } from './serve.ts';
 import { generateState, type Scale } from './generate.ts';
+import { demoAccounts, demoScope, ensureAccounts } from '../modules/access/demo-accounts.ts';
+
+/** Password of every demo account: the demo serves localhost only (decision 0025). */
+const DEMO_PASSWORD = 'bitterroot-demo';
 
 async function takeLock(lockFile: string): Promise<() => Promise<void>> {
   await mkdir(dirname(lockFile), { recursive: true });
@@ -139,12 +143,16 @@ export async function demo(args: string[]): Promise<number> {
     try {
       await initialize(database, config.profileDir, config.schoolYear);
       await loadSyntheticState(database, config, scale, dataRoot);
+      const accounts = demoAccounts(await demoScope(database, config.schoolYear));
+      await ensureAccounts(database, accounts, DEMO_PASSWORD);
       await buildWebIfMissing();
       const server = await startServer(database, config);
       console.log(
         `\nBitterroot demo ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${server.url}`,
       );
-      console.log('Demo login: none needed yet; the demo serves localhost only. Press Ctrl-C to stop.');
+      console.log(`Sign in with any of these (password "${DEMO_PASSWORD}"):`);
+      for (const a of accounts) console.log(`  ${a.grant.role.padEnd(17)} ${a.email}`);
+      console.log('Press Ctrl-C to stop.');
       await runUntilStopped(server.close);
     } finally {
       await database.close();

@@ -46,6 +46,11 @@ const verbs: Record<string, Verb> = {
       'run the statewide validation rules (--district NNNN, --collection ID, --json); exit 1 on fatal findings',
     run: async (a) => (await import('../commands/validate.ts')).validateCommand(a),
   },
+  user: {
+    summary:
+      'accounts: user add --email E --role R [--district NNNN] [--school NNNN] (password from BITTERROOT_PASSWORD), user list, user deactivate',
+    run: async (a) => (await import('../commands/user.ts')).userCommand(a),
+  },
   stats: {
     summary: 'record counts per type per district (verification summary)',
     run: async (a) => (await import('../commands/stats.ts')).statsCommand(a),

@@ -28,6 +28,16 @@ import { extractsService } from '../modules/student-records/extract.service.ts';
 import { extractsRoutes } from '../modules/student-records/extracts.routes.ts';
 import { validationServiceFor } from '../modules/validation/validation.service.ts';
 import { validationRoutes } from '../modules/validation/validation.routes.ts';
+import {
+  accessService,
+  DEFAULT_ACCESS_SETTINGS,
+  type AccessSettings,
+} from '../modules/access/access.service.ts';
+import { accessRoutes } from '../modules/access/access.routes.ts';
+import { usersService } from '../modules/access/users.service.ts';
+import { usersRoutes } from '../modules/access/users.routes.ts';
+import { publicRoute } from './access.ts';
+import { registerAuth } from './auth.ts';
 import { problem, sendProblem } from './problems.ts';
 
 /** What the app needs from its surroundings. */
@@ -38,6 +48,7 @@ export type AppOptions = {
   schoolYear: number;
   webDist?: string;
   logLevel?: string;
+  access?: AccessSettings;
 };
 
 /** Largest accepted upload: a million-row enrollment file is about 100 MB. */
@@ -103,7 +114,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/health', async () => ({ status: 'ok', database: options.database.kind }));
+  const accessSettings = options.access ?? DEFAULT_ACCESS_SETTINGS;
+  const access = accessService(options.database, accessSettings);
+  const users = usersService(options.database);
+  await registerAuth(app, access);
+  await app.register(accessRoutes(access, users, accessSettings.sessionHours));
+  await app.register(usersRoutes(users));
+
+  app.get('/health', publicRoute, async () => ({ status: 'ok', database: options.database.kind }));
   const organizations = organizationsService(options.database.db, options.schoolYear);
   await app.register(organizationsRoutes(organizations));
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });

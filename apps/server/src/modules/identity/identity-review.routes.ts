@@ -12,6 +12,7 @@ import {
 } from '@bitterroot/contracts';
 import { notFound, problem, sendProblem } from '../../http/problems.ts';
 import type { IdentityReviewService, ReviewOutcome } from './identity-review.service.ts';
+import { requires, stateScope } from '../../http/access.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -22,6 +23,7 @@ export function identityReviewRoutes(service: IdentityReviewService): FastifyPlu
     r.get(
       '/api/v1/identity-reviews',
       {
+        ...requires('identity:review', stateScope),
         schema: {
           tags: ['identity'],
           summary: 'The resolution queue (open items) or the items already decided',
@@ -34,6 +36,7 @@ export function identityReviewRoutes(service: IdentityReviewService): FastifyPlu
     r.get(
       '/api/v1/identity-reviews/:id',
       {
+        ...requires('identity:review', stateScope),
         schema: {
           tags: ['identity'],
           summary: 'One queue item with its audit trail',
@@ -48,6 +51,7 @@ export function identityReviewRoutes(service: IdentityReviewService): FastifyPlu
     r.post(
       '/api/v1/identity-reviews/:id/decision',
       {
+        ...requires('identity:review', stateScope),
         schema: {
           tags: ['identity'],
           summary: 'Decide: same person (link), new person (new state ID), or undo a link',
@@ -57,7 +61,9 @@ export function identityReviewRoutes(service: IdentityReviewService): FastifyPlu
         },
       },
       async (req, reply) => {
-        const { decision, actor } = req.body;
+        const { decision } = req.body;
+        // The signed-in reviewer is recorded, whatever name the body carries.
+        const actor = req.principal!.email;
         const outcome: ReviewOutcome =
           decision === 'same-person'
             ? await service.sameAs(req.params.id, actor)

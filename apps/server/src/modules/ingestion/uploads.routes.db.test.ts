@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Upload, UploadAccepted } from '@bitterroot/contracts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { injectAs, testerHeaders } from '../../../test/test-users.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testMatchSettings, testProfile } from '../../../test/test-profile.ts';
 import { sdRow } from '../../../test/upload-files.ts';
@@ -9,6 +10,7 @@ import { buildApp } from '../../http/app.ts';
 
 let t: TestDatabase;
 let app: FastifyInstance;
+let api: ReturnType<typeof injectAs>;
 let sdFile: string;
 
 beforeAll(async () => {
@@ -20,6 +22,7 @@ beforeAll(async () => {
     matching: await testMatchSettings(),
     schoolYear: TEST_SCHOOL_YEAR,
   });
+  api = injectAs(app, await testerHeaders(t));
   sdFile = [
     'HD\t08/28/2025\t10:00:00\tMT9.1',
     sdRow(profile, { student_local_id: '31', last_name: '=HYPERLINK("x")', first_name: 'Ann' }),
@@ -38,7 +41,7 @@ function multipart(content: string, name = 'sd.tsv') {
 }
 
 async function uploadAndWait(district: string, content: string, query = ''): Promise<Upload> {
-  const res = await app.inject({
+  const res = await api({
     method: 'POST',
     url: `/api/v1/districts/${district}/uploads${query}`,
     ...multipart(content),
@@ -47,7 +50,7 @@ async function uploadAndWait(district: string, content: string, query = ''): Pro
   const accepted = res.json() as UploadAccepted;
   expect(res.headers.location).toBe(accepted.location);
   for (;;) {
-    const poll = (await app.inject({ method: 'GET', url: accepted.location })).json() as Upload;
+    const poll = (await api({ method: 'GET', url: accepted.location })).json() as Upload;
     if (['validated', 'rejected', 'committed', 'failed'].includes(poll.status)) return poll;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -80,7 +83,7 @@ describe('uploads over HTTP', () => {
       '0001',
       sdFile.replace('\tAnn\t', '\t=cmd|x\t').replace('\tF\t', '\tQ\t'),
     );
-    const csv = await app.inject({
+    const csv = await api({
       method: 'GET',
       url: `/api/v1/districts/0001/uploads/${bad.batchId}/findings.csv`,
     });
@@ -88,7 +91,7 @@ describe('uploads over HTTP', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.startsWith('\uFEFFLine,Column,Field,Value,Code,Severity,Message,Fix\r\n')).toBe(true);
     expect(csv.body).not.toMatch(/(^|,)=/m);
-    const xlsx = await app.inject({
+    const xlsx = await api({
       method: 'GET',
       url: `/api/v1/districts/0001/uploads/${bad.batchId}/findings.xlsx`,
     });
@@ -104,21 +107,21 @@ describe('uploads over HTTP', () => {
       `${u.batchId}/findings.xlsx`,
       `${u.batchId}/new-state-ids.csv`,
     ]) {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/districts/0002/uploads/${path}` });
+      const res = await api({ method: 'GET', url: `/api/v1/districts/0002/uploads/${path}` });
       expect(res.statusCode, path).toBe(404);
       expect(res.body).not.toContain('HYPERLINK');
     }
   });
 
   it('answers problem details for a missing file and an unknown district', async () => {
-    const none = await app.inject({
+    const none = await api({
       method: 'POST',
       url: '/api/v1/districts/0001/uploads',
       payload: '--x--\r\n',
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
     });
     expect(none.statusCode).toBe(400);
-    const unknown = await app.inject({
+    const unknown = await api({
       method: 'POST',
       url: '/api/v1/districts/9999/uploads',
       ...multipart(sdFile),

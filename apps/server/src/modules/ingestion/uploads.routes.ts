@@ -17,6 +17,7 @@ import {
 import { notFound, problem, sendProblem } from '../../http/problems.ts';
 import type { UploadsService } from './uploads.service.ts';
 import { toCsv, toXlsx, type ExportTable } from './findings-export.ts';
+import { districtFromPath, requires } from '../../http/access.ts';
 
 const batchParams = z.object({ district: districtNumberSchema, id: z.coerce.number().int().positive() });
 const exportParams = batchParams.extend({ format: z.enum(['csv', 'xlsx']) });
@@ -42,6 +43,7 @@ export function uploadsRoutes(
     r.post(
       '/api/v1/districts/:district/uploads',
       {
+        ...requires('upload:write', districtFromPath),
         schema: {
           tags: ['uploads'],
           summary: 'Upload a district file (multipart field "file")',
@@ -83,6 +85,7 @@ export function uploadsRoutes(
     r.get(
       '/api/v1/districts/:district/uploads/:id',
       {
+        ...requires('upload:read', districtFromPath),
         schema: {
           tags: ['uploads'],
           summary: 'Status, progress and findings of an upload',
@@ -103,7 +106,10 @@ export function uploadsRoutes(
     );
     r.get(
       '/api/v1/districts/:district/uploads/:id/findings.:format',
-      { schema: { tags: ['uploads'], summary: 'Findings as CSV or XLSX', params: exportParams } },
+      {
+        ...requires('upload:read', districtFromPath),
+        schema: { tags: ['uploads'], summary: 'Findings as CSV or XLSX', params: exportParams },
+      },
       async (req, reply) => {
         const table = await service.findingsExport(req.params.district, req.params.id);
         if (!table)
@@ -118,6 +124,7 @@ export function uploadsRoutes(
     r.get(
       '/api/v1/districts/:district/uploads/:id/new-state-ids.:format',
       {
+        ...requires('upload:read', districtFromPath),
         schema: {
           tags: ['uploads'],
           summary: 'State IDs issued by a Student Demographic upload',

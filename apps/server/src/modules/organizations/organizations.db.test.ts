@@ -2,16 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DistrictDetail, DistrictPage, Problem, SchoolPage } from '@bitterroot/contracts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { injectAs, testerHeaders } from '../../../test/test-users.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { buildApp } from '../../http/app.ts';
 import { testProfile } from '../../../test/test-profile.ts';
 
 let t: TestDatabase;
 let app: FastifyInstance;
+let api: ReturnType<typeof injectAs>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   app = await buildApp({ database: t, profile: await testProfile(), schoolYear: TEST_SCHOOL_YEAR });
+  api = injectAs(app, await testerHeaders(t));
 });
 afterAll(async () => {
   await app.close();
@@ -19,7 +22,7 @@ afterAll(async () => {
 });
 
 async function get<T>(url: string, headers: Record<string, string> = {}) {
-  const res = await app.inject({ method: 'GET', url, headers });
+  const res = await api({ method: 'GET', url, headers });
   return { status: res.statusCode, body: res.json() as T, headers: res.headers };
 }
 

@@ -13,6 +13,7 @@ import {
 } from '@bitterroot/contracts';
 import type { OrganizationsService } from './organizations.service.ts';
 import { notFound } from '../../http/problems.ts';
+import { districtFromPath, requires, signedIn } from '../../http/access.ts';
 
 const districtParams = z.object({ district: districtNumberSchema });
 
@@ -23,6 +24,7 @@ export function organizationsRoutes(service: OrganizationsService): FastifyPlugi
     r.get(
       '/api/v1/districts',
       {
+        ...signedIn,
         schema: {
           tags: ['organizations'],
           summary: 'List districts',
@@ -35,6 +37,7 @@ export function organizationsRoutes(service: OrganizationsService): FastifyPlugi
     r.get(
       '/api/v1/districts/:district',
       {
+        ...requires('organization:read', districtFromPath),
         schema: {
           tags: ['organizations'],
           summary: 'One district with its record counts',
@@ -52,6 +55,7 @@ export function organizationsRoutes(service: OrganizationsService): FastifyPlugi
     r.get(
       '/api/v1/districts/:district/schools',
       {
+        ...requires('organization:read', districtFromPath),
         schema: {
           tags: ['organizations'],
           summary: "A district's schools",

@@ -9,6 +9,7 @@ import { buildApp } from '../../http/app.ts';
 import { runUpload, type UploadResult } from '../ingestion/upload.service.ts';
 import { loadSmallBaseline, uploadGeneratedDistrict } from '../../../test/generated-state.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { injectAs, testerHeaders } from '../../../test/test-users.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
 import { tsvRow, writeMontanaFile } from '../../../test/upload-files.ts';
@@ -28,6 +29,7 @@ let t: TestDatabase;
 let profile: Profile;
 let dir: string;
 let app: FastifyInstance;
+let api: ReturnType<typeof injectAs>;
 let sharedStateId: string;
 const setup: UploadResult[] = [];
 
@@ -119,6 +121,7 @@ beforeAll(async () => {
   await uploadHandMade();
   await shareStudentWithB();
   app = await buildApp({ database: t, profile, schoolYear: TEST_SCHOOL_YEAR });
+  api = injectAs(app, await testerHeaders(t));
 }, 300_000);
 
 afterAll(async () => {
@@ -190,7 +193,7 @@ describe('extracts in the template layout', () => {
 });
 
 describe('extracts over HTTP', () => {
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  const get = (url: string) => api({ method: 'GET', url });
   const rowsOf = (body: string) =>
     body
       .split('\n')

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { extractParamsSchema, extractQuerySchema } from '@bitterroot/contracts';
 import { notFound } from '../../http/problems.ts';
 import type { ExtractsService } from './extract.service.ts';
+import { districtFromPath, requires } from '../../http/access.ts';
 
 /** Registers GET /api/v1/districts/{district}/extracts/{template}.{tsv|csv}. */
 export function extractsRoutes(service: ExtractsService): FastifyPluginAsync {
@@ -13,6 +14,7 @@ export function extractsRoutes(service: ExtractsService): FastifyPluginAsync {
     r.get(
       '/api/v1/districts/:district/extracts/:template.:format',
       {
+        ...requires('extract:read', districtFromPath),
         schema: {
           tags: ['extracts'],
           summary:

@@ -12,18 +12,21 @@ import {
   type TemplateList,
 } from '@bitterroot/contracts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { injectAs, testerHeaders } from '../../../test/test-users.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
 import { buildApp } from '../../http/app.ts';
 
 let t: TestDatabase;
 let app: FastifyInstance;
+let api: ReturnType<typeof injectAs>;
 let profile: Profile;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   profile = await testProfile();
   app = await buildApp({ database: t, profile, schoolYear: TEST_SCHOOL_YEAR });
+  api = injectAs(app, await testerHeaders(t));
 });
 afterAll(async () => {
   await app.close();
@@ -31,7 +34,7 @@ afterAll(async () => {
 });
 
 async function get(url: string) {
-  return await app.inject({ method: 'GET', url, headers: { 'x-request-id': 'req-templates' } });
+  return await api({ method: 'GET', url, headers: { 'x-request-id': 'req-templates' } });
 }
 
 describe('GET /api/v1/templates', () => {

@@ -9,6 +9,7 @@ import {
 } from '@bitterroot/contracts';
 import { notFound } from '../../http/problems.ts';
 import type { TemplatesService } from './templates.service.ts';
+import { signedIn } from '../../http/access.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,6 +20,7 @@ export function templatesRoutes(service: TemplatesService): FastifyPluginAsync {
     r.get(
       '/api/v1/templates',
       {
+        ...signedIn,
         schema: {
           tags: ['templates'],
           summary: 'Upload templates in upload order',
@@ -30,6 +32,7 @@ export function templatesRoutes(service: TemplatesService): FastifyPluginAsync {
     r.get(
       '/api/v1/templates/:id',
       {
+        ...signedIn,
         schema: {
           tags: ['templates'],
           summary: "One upload template's documentation: fields, codes, key, update rules",
@@ -46,6 +49,7 @@ export function templatesRoutes(service: TemplatesService): FastifyPluginAsync {
     r.get(
       '/api/v1/templates/:id/template.xlsx',
       {
+        ...signedIn,
         schema: {
           tags: ['templates'],
           summary: 'The XLSX upload template with code dropdowns (404 problem details for an unknown id)',

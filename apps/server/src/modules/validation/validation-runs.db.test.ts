@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FindingPage, Profile } from '@bitterroot/contracts';
 import { buildApp } from '../../http/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { injectAs, testerHeaders } from '../../../test/test-users.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
 import { buildEnrollment, buildStudent, places, type Place } from './fixtures.test-helper.ts';
@@ -18,6 +19,7 @@ let t: TestDatabase;
 let profile: Profile;
 let service: ValidationService;
 let app: FastifyInstance;
+let api: ReturnType<typeof injectAs>;
 let p: { a: Place; a2: Place; b: Place };
 const ids: Record<string, number> = {};
 
@@ -50,6 +52,7 @@ beforeAll(async () => {
   const s3 = await buildStudent(t, { birth_date: `${Y - 21}-01-01` });
   ids.age = await buildEnrollment(t, s3.id, p.a, { grade_level: '12' });
   app = await buildApp({ database: t, profile, schoolYear: Y });
+  api = injectAs(app, await testerHeaders(t));
 });
 afterAll(async () => {
   await app.close();
@@ -126,9 +129,7 @@ describe('a statewide run keeps findings as data', () => {
 
 describe('the validation API keeps districts apart', () => {
   const page = async (district: string, query = '') =>
-    (
-      await app.inject({ method: 'GET', url: `/api/v1/districts/${district}/findings${query}` })
-    ).json<FindingPage>();
+    (await api({ method: 'GET', url: `/api/v1/districts/${district}/findings${query}` })).json<FindingPage>();
 
   it('shows a cross-district finding to both districts, and a district-only finding to its district alone', async () => {
     const a = await page(p.a.district, '?pageSize=500');
@@ -154,45 +155,45 @@ describe('the validation API keeps districts apart', () => {
   });
 
   it('serves the catalogue, the state matrix, a district run, exports and acknowledgements', async () => {
-    const rules = (await app.inject({ method: 'GET', url: '/api/v1/rules' })).json<{
+    const rules = (await api({ method: 'GET', url: '/api/v1/rules' })).json<{
       rules: { id: string }[];
     }>();
     expect(rules.rules.map((r) => r.id)).toContain('ENR-003');
-    const matrix = (await app.inject({ method: 'GET', url: '/api/v1/findings/matrix' })).json<{
+    const matrix = (await api({ method: 'GET', url: '/api/v1/findings/matrix' })).json<{
       cells: { district: string }[];
     }>();
     expect(matrix.cells.some((c) => c.district === p.a.district)).toBe(true);
-    const run = await app.inject({
+    const run = await api({
       method: 'POST',
       url: `/api/v1/districts/${p.b.district}/validation-runs`,
     });
     expect(run.statusCode).toBe(200);
     expect(run.json<{ scope: string }>().scope).toBe('district');
-    expect(
-      (await app.inject({ method: 'POST', url: '/api/v1/districts/9999/validation-runs' })).statusCode,
-    ).toBe(404);
-    const csv = await app.inject({ method: 'GET', url: `/api/v1/districts/${p.b.district}/findings.csv` });
+    expect((await api({ method: 'POST', url: '/api/v1/districts/9999/validation-runs' })).statusCode).toBe(
+      404,
+    );
+    const csv = await api({ method: 'GET', url: `/api/v1/districts/${p.b.district}/findings.csv` });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('ENR-003');
     expect(csv.body).not.toContain('ENR-005');
-    const xlsx = await app.inject({ method: 'GET', url: `/api/v1/districts/${p.a.district}/findings.xlsx` });
+    const xlsx = await api({ method: 'GET', url: `/api/v1/districts/${p.a.district}/findings.xlsx` });
     expect(xlsx.statusCode).toBe(200);
     const fatal = (await findingOf('ENR-005', ids.military!))!;
-    const refused = await app.inject({
+    const refused = await api({
       method: 'POST',
-      url: `/api/v1/findings/${fatal.id}/acknowledgement`,
+      url: `/api/v1/findings/${fatal.id}/acknowledgement?district=${p.a.district}`,
       payload: { reason: 'will fix later' },
     });
     expect(refused.statusCode).toBe(409);
-    const missing = await app.inject({
+    const missing = await api({
       method: 'POST',
       url: `/api/v1/findings/${fatal.id}/acknowledgement?district=${p.b.district}`,
       payload: { reason: 'not ours' },
     });
     expect(missing.statusCode).toBe(404);
-    const noReason = await app.inject({
+    const noReason = await api({
       method: 'POST',
-      url: `/api/v1/findings/${fatal.id}/acknowledgement`,
+      url: `/api/v1/findings/${fatal.id}/acknowledgement?district=${p.a.district}`,
       payload: {},
     });
     expect(noReason.statusCode).toBe(400);

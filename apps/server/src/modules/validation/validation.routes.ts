@@ -17,6 +17,7 @@ import { notFound, problem, sendProblem } from '../../http/problems.ts';
 import { toCsv, toXlsx } from '../ingestion/findings-export.ts';
 import { validationFindingsTable } from './findings-table.ts';
 import type { ValidationService } from './validation.service.ts';
+import { districtFromPath, districtFromQuery, requires, signedIn, stateScope } from '../../http/access.ts';
 
 const districtParams = z.object({ district: districtNumberSchema });
 const exportParams = districtParams.extend({ format: z.enum(['csv', 'xlsx']) });
@@ -27,7 +28,10 @@ export function validationRoutes(service: ValidationService): FastifyPluginAsync
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/api/v1/rules',
-      { schema: { tags: ['validation'], summary: 'The rule catalogue', response: { 200: ruleListSchema } } },
+      {
+        ...signedIn,
+        schema: { tags: ['validation'], summary: 'The rule catalogue', response: { 200: ruleListSchema } },
+      },
       async () => ({
         rules: service.rules(),
       }),
@@ -35,6 +39,7 @@ export function validationRoutes(service: ValidationService): FastifyPluginAsync
     r.get(
       '/api/v1/districts/:district/findings',
       {
+        ...requires('findings:read', districtFromPath),
         schema: {
           tags: ['validation'],
           summary:
@@ -52,6 +57,7 @@ export function validationRoutes(service: ValidationService): FastifyPluginAsync
     r.get(
       '/api/v1/districts/:district/findings.:format',
       {
+        ...requires('findings:read', districtFromPath),
         schema: {
           tags: ['validation'],
           summary: "A district's findings as CSV or XLSX",
@@ -75,6 +81,7 @@ export function validationRoutes(service: ValidationService): FastifyPluginAsync
     r.get(
       '/api/v1/findings/matrix',
       {
+        ...requires('findings:read', stateScope),
         schema: {
           tags: ['validation'],
           summary: 'Open findings per district and rule (state heat map)',
@@ -86,6 +93,7 @@ export function validationRoutes(service: ValidationService): FastifyPluginAsync
     r.post(
       '/api/v1/districts/:district/validation-runs',
       {
+        ...requires('validation:run', districtFromPath),
         schema: {
           tags: ['validation'],
           summary: 'Validate a district now (its records and the cross-district rules it is party to)',
@@ -102,6 +110,7 @@ export function validationRoutes(service: ValidationService): FastifyPluginAsync
     r.post(
       '/api/v1/findings/:id/acknowledgement',
       {
+        ...requires('findings:acknowledge', districtFromQuery),
         schema: {
           tags: ['validation'],
           summary: 'Acknowledge an open warning with a reason (fatal findings must be fixed)',
@@ -115,7 +124,7 @@ export function validationRoutes(service: ValidationService): FastifyPluginAsync
         const out = await service.acknowledge(
           req.params.id,
           req.query.district ?? null,
-          req.body.by,
+          req.principal!.email,
           req.body.reason,
         );
         if (out.kind === 'not-found')

@@ -1,0 +1,86 @@
+/** The append-only audit log: who did what, when (the table refuses updates and deletes itself). */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+
+/** One event to record. `detail` holds old → new values of writes and never passwords or tokens. */
+export type AuditInput = {
+  userId: number | null;
+  actor: string;
+  action: string;
+  entity?: string | null;
+  entityId?: string | null;
+  districtNumber?: string | null;
+  studentId?: number | null;
+  requestId?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+/** A recorded event. */
+export type AuditEvent = Required<Omit<AuditInput, 'detail'>> & {
+  id: number;
+  at: string;
+  detail: Record<string, unknown>;
+};
+
+/** Appends events in one statement. */
+export async function appendAudit(db: Executor, events: readonly AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('audit_event')
+    .values(
+      events.map((e) => ({
+        user_id: e.userId,
+        actor: e.actor,
+        action: e.action,
+        entity: e.entity ?? null,
+        entity_id: e.entityId ?? null,
+        district_number: e.districtNumber ?? null,
+        student_id: e.studentId ?? null,
+        request_id: e.requestId ?? null,
+        detail: JSON.stringify(e.detail ?? {}),
+      })),
+    )
+    .execute();
+}
+
+/** Filters of the audit search. */
+export type AuditFilter = {
+  action?: string | undefined;
+  actor?: string | undefined;
+  districtNumber?: string | undefined;
+  studentId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+  beforeId?: number | undefined;
+};
+
+/** Newest first, keyset-paged by id. */
+export async function searchAudit(db: Executor, filter: AuditFilter): Promise<AuditEvent[]> {
+  let q = db
+    .selectFrom('audit_event')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(Math.min(filter.limit ?? 200, 10000));
+  if (filter.action) q = q.where('action', '=', filter.action);
+  if (filter.actor) q = q.where('actor', 'ilike', `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.districtNumber) q = q.where('district_number', '=', filter.districtNumber);
+  if (filter.studentId !== undefined) q = q.where('student_id', '=', filter.studentId);
+  if (filter.from) q = q.where('at', '>=', filter.from);
+  if (filter.to) q = q.where('at', '<', sql<string>`${filter.to}::date + 1`);
+  if (filter.beforeId !== undefined) q = q.where('id', '<', filter.beforeId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    districtNumber: r.district_number,
+    studentId: r.student_id,
+    requestId: r.request_id,
+    detail: typeof r.detail === 'string' ? (JSON.parse(r.detail) as Record<string, unknown>) : r.detail,
+  }));
+}
