@@ -7,3 +7,5 @@ export * from './templates.ts';
 export * from './extracts.ts';
 export * from './validation.ts';
 export * from './access.ts';
+export * from './collections.ts';
+export * from './students.ts';

@@ -6,3 +6,6 @@ export * from './organization/index.ts';
 export * from './identity/index.ts';
 export * from './early-warning/index.ts';
 export * from './access/index.ts';
+export * from './certification/index.ts';
+export * from './funding/index.ts';
+export * from './reporting/index.ts';

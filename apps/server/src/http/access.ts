@@ -52,3 +52,13 @@ export const districtFromQuery: ScopeOf = (req) => {
   const district = (req.query as { district?: unknown }).district;
   return typeof district === 'string' ? { level: 'district', districtNumber: district } : { level: 'state' };
 };
+
+/** The district in the path, narrowed to a school by `?school=` (how school users reach their own students). */
+export const districtOrSchool: ScopeOf = (req) => {
+  const district = (req.params as { district?: unknown }).district;
+  const school = (req.query as { school?: unknown }).school;
+  if (typeof district !== 'string') return null;
+  return typeof school === 'string'
+    ? { level: 'school', districtNumber: district, schoolNumber: school }
+    : { level: 'district', districtNumber: district };
+};

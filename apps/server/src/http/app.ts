@@ -36,6 +36,11 @@ import {
 import { accessRoutes } from '../modules/access/access.routes.ts';
 import { usersService } from '../modules/access/users.service.ts';
 import { usersRoutes } from '../modules/access/users.routes.ts';
+import { studentsService } from '../modules/students/students.service.ts';
+import { handEntryService } from '../modules/students/hand-entry.service.ts';
+import { studentsRoutes } from '../modules/students/students.routes.ts';
+import { collectionsServices } from '../modules/collections/collections.service.ts';
+import { collectionsRoutes } from '../modules/collections/collections.routes.ts';
 import { publicRoute } from './access.ts';
 import { registerAuth } from './auth.ts';
 import { problem, sendProblem } from './problems.ts';
@@ -132,6 +137,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   );
 
+  await app.register(
+    studentsRoutes(
+      studentsService(options.database),
+      handEntryService(options.database, options.profile, options.schoolYear, options.matching),
+    ),
+  );
+  await app.register(
+    collectionsRoutes(await collectionsServices(options.database, options.profile, options.schoolYear)),
+  );
   await app.register(identityReviewRoutes(identityReviewService(options.database)));
   await app.register(templatesRoutes(templatesService(options.profile)));
   await app.register(

@@ -1,0 +1,123 @@
+/** Student search, the state-ID lookup and the student record, always filtered by the caller's scope in SQL. */
+import { sql } from 'kysely';
+import type { ScopeFilter } from '@bitterroot/core';
+import type { Executor } from '../../db/database.ts';
+
+/** One search hit: enough to pick the right student, nothing more. */
+export type StudentHit = {
+  studentId: number;
+  stateId: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string | null;
+  districtNumber: string;
+  localId: string | null;
+};
+
+/** SQL condition: the student is known to a district the scope covers (student_district), for school scopes through an enrollment. */
+function inScope(
+  scope: ScopeFilter,
+  studentId: ReturnType<typeof sql.ref>,
+  district: ReturnType<typeof sql.ref>,
+) {
+  if (scope.all) return sql<boolean>`true`;
+  const districts = scope.districts.length ? scope.districts : ['~none~'];
+  const schools = scope.schools.length ? scope.schools.map((s) => s.schoolNumber) : ['~none~'];
+  return sql<boolean>`(${district} IN (${sql.join(districts)}) OR EXISTS (
+    SELECT 1 FROM enrollment se WHERE se.student_id = ${studentId} AND se.school_number IN (${sql.join(schools)})))`;
+}
+
+/**
+ * Students by state ID, local ID or name prefix ("smi", "smith, jo"), limited to the scope. Name prefixes use the
+ * `student_name_prefix` index (migration 0008).
+ */
+export async function searchStudents(
+  db: Executor,
+  scope: ScopeFilter,
+  query: string,
+  limit: number,
+): Promise<StudentHit[]> {
+  const q = query.trim();
+  const [last, first] = q.split(',').map((s) => s.trim().toLowerCase());
+  const byNumber = /^\d{1,9}$/.test(q);
+  const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const match = byNumber
+    ? sql<boolean>`(s.state_id = ${q.padStart(9, '0')} OR sd.local_id = ${q})`
+    : sql<boolean>`lower(s.last_name) LIKE ${`${escape(last ?? '')}%`}
+        AND (${first ?? ''} = '' OR lower(s.first_name) LIKE ${`${escape(first ?? '')}%`})`;
+  const rows = await sql<{
+    student_id: number;
+    state_id: string;
+    last_name: string;
+    first_name: string;
+    birth_date: string | null;
+    district_number: string;
+    local_id: string | null;
+  }>`
+    SELECT s.id AS student_id, s.state_id, s.last_name, s.first_name, s.birth_date, sd.district_number, sd.local_id
+    FROM student s JOIN student_district sd ON sd.student_id = s.id
+    WHERE ${match} AND ${inScope(scope, sql.ref('s.id'), sql.ref('sd.district_number'))}
+    ORDER BY s.last_name, s.first_name, s.state_id, sd.district_number
+    LIMIT ${limit}`.execute(db);
+  return rows.rows.map((r) => ({
+    studentId: r.student_id,
+    stateId: r.state_id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    birthDate: r.birth_date,
+    districtNumber: r.district_number,
+    localId: r.local_id,
+  }));
+}
+
+/** A state-ID lookup hit: name, birth date, state ID and last district, no other fields (issue 9 §2). */
+export type StateIdHit = {
+  stateId: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string | null;
+  lastDistrict: string | null;
+};
+
+/** The cross-district lookup a district needs to find a transferring child: exact birth date and name prefix. */
+export async function lookupStateId(
+  db: Executor,
+  person: { lastName: string; firstName: string; birthDate: string },
+): Promise<StateIdHit[]> {
+  const rows = await sql<{
+    state_id: string;
+    last_name: string;
+    first_name: string;
+    birth_date: string | null;
+    last_district: string | null;
+  }>`
+    SELECT s.state_id, s.last_name, s.first_name, s.birth_date,
+      (SELECT e.district_number FROM enrollment e WHERE e.student_id = s.id ORDER BY e.start_date DESC, e.id DESC LIMIT 1) AS last_district
+    FROM student s
+    WHERE s.birth_date = ${person.birthDate}::date
+      AND lower(s.last_name) LIKE ${`${person.lastName
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
+      AND lower(s.first_name) LIKE ${`${person.firstName
+        .trim()
+        .toLowerCase()
+        .slice(0, 1)
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
+    ORDER BY s.last_name, s.first_name LIMIT 20`.execute(db);
+  return rows.rows.map((r) => ({
+    stateId: r.state_id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    birthDate: r.birth_date,
+    lastDistrict: r.last_district,
+  }));
+}
+
+/** Whether a student is known to the district (or, for school scopes, enrolled in the school). */
+export async function studentInScope(db: Executor, scope: ScopeFilter, studentId: number): Promise<boolean> {
+  const row = await sql<{ ok: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM student_district sd WHERE sd.student_id = ${studentId}
+      AND ${inScope(scope, sql.ref('sd.student_id'), sql.ref('sd.district_number'))}) AS ok`.execute(db);
+  return row.rows[0]?.ok ?? false;
+}
