@@ -54,6 +54,8 @@ export type AppOptions = {
   webDist?: string;
   logLevel?: string;
   access?: AccessSettings;
+  /** Where logs go (stdout by default); tests capture them to prove no PII is written. */
+  logStream?: { write(line: string): void };
 };
 
 /** Largest accepted upload: a million-row enrollment file is about 100 MB. */
@@ -62,7 +64,7 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 /** Builds the HTTP app (not listening yet). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'warn'),
+    logger: loggerOptions(options.logLevel ?? 'warn', options.logStream),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();

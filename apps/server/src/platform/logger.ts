@@ -5,9 +5,13 @@
 import type { FastifyServerOptions } from 'fastify';
 
 /** Fastify logger options (pino) with serializers that drop everything that could hold PII. */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  stream?: { write(line: string): void },
+): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     serializers: {
       req: (req: { method: string; routeOptions?: { url?: string }; id: string }) => ({
         method: req.method,
