@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FindingPage } from '@bitterroot/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
+import type { ServerUnderTest } from './server-under-test.ts';
 import { startServerUnderTest } from './server-under-test.ts';
-import type { RunningServer } from './web-server.ts';
+import type { SessionHeaders } from './sign-in.ts';
+import { apiSession, signedInContext } from './sign-in.ts';
 
 // Browser end-to-end test of the validation findings pages against a real server with a small synthetic
 // Montana: a run through the API, the state heat map, a district's findings filtered by rule, an
@@ -19,8 +21,10 @@ const hasChromium = await chromiumAvailable();
 const DISTRICT = '0193';
 const WARNING_RULE = 'ID-002';
 
+let headers: SessionHeaders;
+
 async function api<T>(base: string, path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(new URL(path, base), init);
+  const response = await fetch(new URL(path, base), { ...init, headers });
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -35,14 +39,20 @@ const suiteName = hasChromium
   : `validation findings in a browser (skipped: no Chromium at ${chromiumPath}; set BITTERROOT_CHROMIUM)`;
 
 describe.skipIf(!hasChromium)(suiteName, () => {
-  let server: RunningServer;
+  let server: ServerUnderTest;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
 
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchBrowser();
+    headers = await apiSession(server, server.tester);
+    context = await signedInContext(browser, server, server.tester, {
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     // Uploads validate as they commit; the bulk-loaded test state has not been validated yet.
     await api(server.url, `/api/v1/districts/${DISTRICT}/validation-runs`, { method: 'POST' });
   });
@@ -53,7 +63,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
@@ -122,7 +132,6 @@ describe.skipIf(!hasChromium)(suiteName, () => {
 
   it('acknowledges a warning with a reason', async () => {
     await page.goto(new URL(`/districts/${DISTRICT}/findings?rule=${WARNING_RULE}`, server.url).href);
-    await page.getByLabel('Your name, recorded with acknowledgements').fill('E2E registrar');
     const row = findingRows(page)
       .filter({ has: page.getByRole('button', { name: 'Acknowledge' }) })
       .first();
@@ -131,14 +140,15 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await row.getByLabel(/Reason for acknowledging/).fill('Twins, verified with the family');
     await row.getByRole('button', { name: 'Save acknowledgement' }).click();
     const acknowledged = findingRows(page).filter({ hasText: stateId });
-    await expect.poll(() => acknowledged.innerText()).toMatch(/Acknowledged by E2E registrar on/);
+    await expect.poll(() => acknowledged.innerText()).toContain(`Acknowledged by ${server.tester} on`);
     await page.screenshot({ path: `${screenshots}findings-acknowledged.png`, fullPage: true });
     const saved = await api<FindingPage>(
       server.url,
       `/api/v1/districts/${DISTRICT}/findings?rule=${WARNING_RULE}`,
     );
     const finding = saved.findings.find((f) => f.stateId === stateId && f.acknowledgedAt !== null);
-    expect(finding?.acknowledgedBy).toBe('E2E registrar');
+    // The server records the signed-in user, not a name typed in the page.
+    expect(finding?.acknowledgedBy).toBe(server.tester);
     expect(finding?.acknowledgementReason).toBe('Twins, verified with the family');
   });
 
@@ -152,7 +162,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     const link = page.getByRole('link', { name: 'CSV' });
     const href = (await link.getAttribute('href')) ?? '';
     expect(href).toContain(`/findings.csv?rule=${WARNING_RULE}`);
-    const response = await fetch(new URL(href, server.url));
+    const response = await fetch(new URL(href, server.url), { headers });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

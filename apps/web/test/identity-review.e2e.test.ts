@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { IdentityReviewDetail } from '@bitterroot/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
+import type { ServerUnderTest } from './server-under-test.ts';
 import { startServerUnderTest } from './server-under-test.ts';
+import type { SessionHeaders } from './sign-in.ts';
+import { apiSession, signedInContext } from './sign-in.ts';
 import { newStateIds, uploadThroughApi } from './upload-api.ts';
 import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
-import type { RunningServer } from './web-server.ts';
 
 // Browser end-to-end test of the identity resolution queue against a real server: district KNOWN
 // registers two students; district INCOMING then sends near-duplicates of them without state IDs (a
@@ -18,7 +20,6 @@ const screenshots = fileURLToPath(new URL('../../../test-results/web/', import.m
 const hasChromium = await chromiumAvailable();
 const KNOWN = '0004';
 const INCOMING = '0059';
-const ANALYST = 'e2e analyst';
 const base = { hispanic: 'N', race_codes: '6' };
 const KNOWN_STUDENTS = [
   {
@@ -57,11 +58,20 @@ const suiteName = hasChromium
   ? 'identity resolution queue in a browser'
   : `identity resolution queue in a browser (skipped: no Chromium at ${chromiumPath}; set BITTERROOT_CHROMIUM)`;
 
-async function uploadDemographics(url: string, district: string, students: Record<string, string>[]) {
+async function uploadDemographics(
+  url: string,
+  headers: SessionHeaders,
+  district: string,
+  students: Record<string, string>[],
+) {
   const sd = await templateLayout('student-demographics');
   const rows = students.map((s) => tsvRow(sd, { district_number: district, ...base, ...s }));
   const path = await writeMontanaFile(`sd-${district}.txt`, rows);
-  return await uploadThroughApi(url, district, path, 'student-demographics');
+  return await uploadThroughApi(url, headers, district, path, 'student-demographics');
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The cells of the side-by-side row for a field: [incoming, known student, verdict]. */
@@ -74,24 +84,34 @@ async function comparisonRow(page: Page, field: string): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)(suiteName, () => {
-  let server: RunningServer;
+  let server: ServerUnderTest;
   let browser: Browser;
+  let context: BrowserContext;
+  let headers: SessionHeaders;
+  // The server records the signed-in user (the tester's e-mail) as the one who decided.
+  let analyst: string;
   let page: Page;
   let pageErrors: string[];
   let knownIds: Map<string, string>;
   let incomingBatch: number;
   let linkedReviewId: string;
 
-  const api = async (path: string) => (await fetch(new URL(path, server.url))).json() as Promise<unknown>;
+  const api = async (path: string) =>
+    (await fetch(new URL(path, server.url), { headers })).json() as Promise<unknown>;
   const review = async (id: string) => (await api(`/api/v1/identity-reviews/${id}`)) as IdentityReviewDetail;
 
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchBrowser();
-    const known = await uploadDemographics(server.url, KNOWN, KNOWN_STUDENTS);
+    analyst = server.tester;
+    headers = await apiSession(server, server.tester);
+    context = await signedInContext(browser, server, server.tester, {
+      viewport: { width: 1280, height: 900 },
+    });
+    const known = await uploadDemographics(server.url, headers, KNOWN, KNOWN_STUDENTS);
     expect(known.summary).toMatchObject({ assigned: 2, held: 0 });
-    knownIds = await newStateIds(server.url, KNOWN, known.batchId);
-    const incoming = await uploadDemographics(server.url, INCOMING, NEAR_DUPLICATES);
+    knownIds = await newStateIds(server.url, headers, KNOWN, known.batchId);
+    const incoming = await uploadDemographics(server.url, headers, INCOMING, NEAR_DUPLICATES);
     expect(incoming.status).toBe('committed');
     expect(incoming.summary).toMatchObject({ assigned: 0, matched: 0, held: 2 });
     incomingBatch = incoming.batchId;
@@ -103,7 +123,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
@@ -158,20 +178,19 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     expect(reasons.join('\n')).toMatch(/two swapped digits.*points to the same person/);
     expect(await page.locator('#reasons-heading').innerText()).toMatch(/score 0\.87/);
 
-    await page.getByLabel('Your name, recorded with the decision').fill(ANALYST);
     await page.screenshot({ path: `${screenshots}identity-review-open.png`, fullPage: true });
     await page.getByRole('button', { name: 'Same person' }).click();
     const outcome = page.getByRole('status').filter({ hasText: 'Same person:' });
     await expect
       .poll(() => outcome.locator('h3').innerText())
       .toBe(`Same person: linked to state ID ${williamId}`);
-    expect(await outcome.innerText()).toContain(`Decided by ${ANALYST} on`);
+    expect(await outcome.innerText()).toContain(`Decided by ${analyst} on`);
     expect(await page.getByRole('button', { name: 'Same person' }).count()).toBe(0);
     await page.screenshot({ path: `${screenshots}identity-review-linked.png`, fullPage: true });
 
     // The server agrees: the uploaded row now carries William's state ID and his identity spans both districts.
     const item = await review(linkedReviewId);
-    expect(item).toMatchObject({ status: 'linked', resolution: { stateId: williamId, by: ANALYST } });
+    expect(item).toMatchObject({ status: 'linked', resolution: { stateId: williamId, by: analyst } });
     expect(item.candidate.districts).toEqual([KNOWN, INCOMING]);
   });
 
@@ -181,8 +200,6 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await expect.poll(() => table.locator('caption').innerText()).toMatch(/^1 open item/);
     await page.getByRole('link', { name: 'Quimby, Marguerite' }).click();
     expect(await comparisonRow(page, 'Birth date')).toEqual(['03/12/2012', '03/21/2012', 'differs']);
-    // Each test has a fresh browser context, so the remembered name is typed again.
-    await page.getByLabel('Your name, recorded with the decision').fill(ANALYST);
     await page.getByRole('button', { name: 'New person' }).click();
     const heading = page.getByRole('status').locator('h3');
     await expect.poll(() => heading.innerText()).toMatch(/^New person: new state ID \d{9}$/);
@@ -190,7 +207,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     expect(issued).not.toBe(knownIds.get('880002'));
     expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     // The upload's new-state-ID file, which the district downloads, now carries it too.
-    expect((await newStateIds(server.url, INCOMING, incomingBatch)).get('770002')).toBe(issued);
+    expect((await newStateIds(server.url, headers, INCOMING, incomingBatch)).get('770002')).toBe(issued);
   });
 
   it('lists both decisions and undoes the link, which puts the row back in the queue', async () => {
@@ -209,7 +226,6 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await page.screenshot({ path: `${screenshots}identity-review-decided.png`, fullPage: true });
 
     await page.getByRole('link', { name: 'Wexford, Bill' }).click();
-    await page.getByLabel('Your name, recorded with the decision').fill(ANALYST);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Same person' }).waitFor();
     const trail = page.locator('#history-heading + ol li');
@@ -217,10 +233,12 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       .poll(() => trail.allInnerTexts())
       .toEqual([
         expect.stringMatching(
-          new RegExp(`^Same person: linked \\(state ID ${knownIds.get('880001')}\\) by ${ANALYST} on`),
+          new RegExp(
+            `^Same person: linked \\(state ID ${knownIds.get('880001')}\\) by ${escaped(analyst)} on`,
+          ),
         ),
         expect.stringMatching(
-          new RegExp(`^Link undone \\(state ID ${knownIds.get('880001')}\\) by ${ANALYST} on`),
+          new RegExp(`^Link undone \\(state ID ${knownIds.get('880001')}\\) by ${escaped(analyst)} on`),
         ),
       ]);
     const item = await review(linkedReviewId);

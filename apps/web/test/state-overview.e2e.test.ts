@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { District } from '@bitterroot/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
+import type { ServerUnderTest } from './server-under-test.ts';
 import { startServerUnderTest } from './server-under-test.ts';
-import type { RunningServer } from './web-server.ts';
+import type { SessionHeaders } from './sign-in.ts';
+import { apiSession, signedInContext } from './sign-in.ts';
 
 // Browser end-to-end test of the state overview and district pages against a real server with a small
 // synthetic Montana. BITTERROOT_E2E_URL runs it against an already running server instead (dev or staging).
@@ -12,8 +14,10 @@ import type { RunningServer } from './web-server.ts';
 const screenshots = fileURLToPath(new URL('../../../test-results/web/', import.meta.url));
 const hasChromium = await chromiumAvailable();
 
+let headers: SessionHeaders;
+
 async function api<T>(base: string, path: string): Promise<T> {
-  const response = await fetch(new URL(path, base));
+  const response = await fetch(new URL(path, base), { headers });
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -27,14 +31,20 @@ const suiteName = hasChromium
   : `state overview in a browser (skipped: no Chromium at ${chromiumPath}; set BITTERROOT_CHROMIUM)`;
 
 describe.skipIf(!hasChromium)(suiteName, () => {
-  let server: RunningServer;
+  let server: ServerUnderTest;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
 
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchBrowser();
+    // The pages are the subject here, not access: one session of the all-districts tester for every test.
+    context = await signedInContext(browser, server, server.tester, {
+      viewport: { width: 1280, height: 900 },
+    });
+    headers = await apiSession(server, server.tester);
   });
 
   afterAll(async () => {
@@ -43,7 +53,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {

@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { TemplateDetail } from '@bitterroot/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
+import type { ServerUnderTest } from './server-under-test.ts';
 import { startServerUnderTest } from './server-under-test.ts';
-import type { RunningServer } from './web-server.ts';
+import type { SessionHeaders } from './sign-in.ts';
+import { apiSession, signedInContext } from './sign-in.ts';
 
 // Browser end-to-end test of the upload template pages against a real server: the list in upload order,
 // one template's generated documentation with a folded code list, and the XLSX download.
@@ -19,8 +21,10 @@ const suiteName = hasChromium
   ? 'upload template pages in a browser'
   : `upload template pages in a browser (skipped: no Chromium at ${chromiumPath}; set BITTERROOT_CHROMIUM)`;
 
+let headers: SessionHeaders;
+
 async function enrollment(base: string): Promise<TemplateDetail> {
-  const response = await fetch(new URL('/api/v1/templates/student-enrollment', base));
+  const response = await fetch(new URL('/api/v1/templates/student-enrollment', base), { headers });
   expect(response.status).toBe(200);
   return (await response.json()) as TemplateDetail;
 }
@@ -30,14 +34,20 @@ function templateRows(page: Page) {
 }
 
 describe.skipIf(!hasChromium)(suiteName, () => {
-  let server: RunningServer;
+  let server: ServerUnderTest;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
 
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchBrowser();
+    headers = await apiSession(server, server.tester);
+    context = await signedInContext(browser, server, server.tester, {
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
   });
 
   afterAll(async () => {
@@ -46,7 +56,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
@@ -105,7 +115,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await page.goto(new URL('/templates/student-enrollment', server.url).href);
     const link = page.getByRole('link', { name: 'Download XLSX template' });
     const href = (await link.getAttribute('href')) ?? '';
-    const response = await fetch(new URL(href, server.url));
+    const response = await fetch(new URL(href, server.url), { headers });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(XLSX_TYPE);
 

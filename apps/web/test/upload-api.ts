@@ -1,15 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Upload, UploadAccepted } from '@bitterroot/contracts';
+import type { SessionHeaders } from './sign-in.ts';
 
 // Uploads through the real HTTP API, for browser tests whose subject is another page: the upload page
 // itself is covered by upload.e2e.test.ts.
 
 const FINISHED = new Set(['validated', 'rejected', 'committed', 'failed']);
 
-/** POSTs a file to a district's upload endpoint and polls until the batch finishes; returns the batch. */
+/**
+ * POSTs a file to a district's upload endpoint as the signed-in user of `headers` and polls until the batch
+ * finishes; returns the batch.
+ */
 export async function uploadThroughApi(
   base: string,
+  headers: SessionHeaders,
   district: string,
   path: string,
   template: string,
@@ -17,12 +22,12 @@ export async function uploadThroughApi(
   const form = new FormData();
   form.append('file', new Blob([await readFile(path)]), basename(path));
   const url = new URL(`/api/v1/districts/${district}/uploads?template=${template}`, base);
-  const response = await fetch(url, { method: 'POST', body: form });
+  const response = await fetch(url, { method: 'POST', body: form, headers });
   if (response.status !== 202)
     throw new Error(`upload answered ${response.status}: ${await response.text()}`);
   const { location } = (await response.json()) as UploadAccepted;
   for (let attempt = 0; attempt < 600; attempt++) {
-    const upload = (await (await fetch(new URL(location, base))).json()) as Upload;
+    const upload = (await (await fetch(new URL(location, base), { headers })).json()) as Upload;
     if (FINISHED.has(upload.status)) return upload;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -32,11 +37,13 @@ export async function uploadThroughApi(
 /** The new-state-ID file of a batch as local ID → state ID. */
 export async function newStateIds(
   base: string,
+  headers: SessionHeaders,
   district: string,
   batchId: number,
 ): Promise<Map<string, string>> {
   const response = await fetch(
     new URL(`/api/v1/districts/${district}/uploads/${batchId}/new-state-ids.csv`, base),
+    { headers },
   );
   const [, ...lines] = (await response.text())
     .replace(/^\uFEFF/, '')

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { School } from '@bitterroot/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
+import type { ServerUnderTest } from './server-under-test.ts';
 import { startServerUnderTest } from './server-under-test.ts';
+import type { SessionHeaders } from './sign-in.ts';
+import { apiSession, signedInContext } from './sign-in.ts';
 import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
-import type { RunningServer } from './web-server.ts';
 
 // Browser end-to-end test of the district upload page against a real server: a Student Demographic file
 // that commits and issues state IDs, then an Enrollment file with a school outside the district.
@@ -34,8 +36,10 @@ const suiteName = hasChromium
   ? 'district upload page in a browser'
   : `district upload page in a browser (skipped: no Chromium at ${chromiumPath}; set BITTERROOT_CHROMIUM)`;
 
+let headers: SessionHeaders;
+
 async function firstSchool(base: string): Promise<string> {
-  const response = await fetch(new URL(`/api/v1/districts/${DISTRICT}/schools?limit=1`, base));
+  const response = await fetch(new URL(`/api/v1/districts/${DISTRICT}/schools?limit=1`, base), { headers });
   const page = (await response.json()) as { items: School[] };
   const school = page.items[0];
   if (!school) throw new Error(`district ${DISTRICT} has no school`);
@@ -53,8 +57,9 @@ async function uploadFile(page: Page, path: string, template: string) {
 }
 
 describe.skipIf(!hasChromium)(suiteName, () => {
-  let server: RunningServer;
+  let server: ServerUnderTest;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
   const stateIds = new Map<string, string>();
@@ -62,6 +67,11 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchBrowser();
+    headers = await apiSession(server, server.tester);
+    context = await signedInContext(browser, server, server.tester, {
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
   });
 
   afterAll(async () => {
@@ -70,7 +80,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
@@ -115,7 +125,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     expect(await page.getByRole('link', { name: 'New state IDs (XLSX)' }).count()).toBe(1);
     expect(await page.locator('.outcome-summary').innerText()).toMatch(/New state IDs assigned\s*2/);
     // Enrollment needs the state IDs: keep them from the new-state-ID file, as a district would.
-    const ids = await fetch(new URL((await csv.getAttribute('href')) ?? '', server.url));
+    const ids = await fetch(new URL((await csv.getAttribute('href')) ?? '', server.url), { headers });
     const [header, ...lines] = (await ids.text())
       .replace(/^\uFEFF/, '')
       .trim()

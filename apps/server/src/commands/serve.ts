@@ -24,6 +24,7 @@ export async function startServer(
     matching: await loadMatchSettings(config.profileDir),
     database,
     schoolYear: config.schoolYear,
+    publicUrl: config.publicUrl,
     webDist: existsSync(webDist) ? webDist : undefined,
     logLevel: process.env.BITTERROOT_LOG_LEVEL ?? 'warn',
   });

@@ -54,6 +54,8 @@ export type AppOptions = {
   webDist?: string;
   logLevel?: string;
   access?: AccessSettings;
+  /** Base of links in notifications (password resets); configured, never taken from the request's Host header. */
+  publicUrl?: string;
   /** Where logs go (stdout by default); tests capture them to prove no PII is written. */
   logStream?: { write(line: string): void };
 };
@@ -125,7 +127,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const access = accessService(options.database, accessSettings);
   const users = usersService(options.database);
   await registerAuth(app, access);
-  await app.register(accessRoutes(access, users, accessSettings.sessionHours));
+  await app.register(
+    accessRoutes(access, users, accessSettings.sessionHours, options.publicUrl ?? 'http://127.0.0.1:3000'),
+  );
   await app.register(usersRoutes(users));
 
   app.get('/health', publicRoute, async () => ({ status: 'ok', database: options.database.kind }));

@@ -7,6 +7,7 @@ const envSchema = z.object({
   BITTERROOT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   BITTERROOT_HOST: z.string().optional(),
   BITTERROOT_PROFILE: z.string().optional(),
+  BITTERROOT_PUBLIC_URL: z.url().optional(),
   BITTERROOT_SCHOOL_YEAR: z.coerce.number().int().min(1990).max(2100).optional(),
 });
 
@@ -22,6 +23,8 @@ export type Config = {
   host: string;
   profileDir: string;
   schoolYear: number;
+  /** The address people use to reach the portal, for links in notifications (never taken from request headers). */
+  publicUrl: string;
 };
 
 /** Flags a verb may pass (undefined when not given). */
@@ -57,11 +60,15 @@ export function loadConfig(
       : (e.BITTERROOT_SCHOOL_YEAR ?? currentSchoolYear());
   if (!Number.isInteger(schoolYear) || schoolYear < 1990 || schoolYear > 2100)
     throw new Error(`--school-year ${flags.schoolYear} must be an end year such as 2026 (for 2025-26)`);
+  const host = flags.host ?? e.BITTERROOT_HOST ?? '127.0.0.1';
   const database = flags.database ?? e.BITTERROOT_DATABASE ?? resolve(cwd, '.data', 'pglite');
   return {
     database: /^postgres(ql)?:\/\//i.test(database) ? database : resolve(cwd, database),
     port,
-    host: flags.host ?? e.BITTERROOT_HOST ?? '127.0.0.1',
+    host,
+    publicUrl: (
+      e.BITTERROOT_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+    ).replace(/\/$/, ''),
     profileDir: resolve(flags.profile ?? e.BITTERROOT_PROFILE ?? resolve(repoRoot, 'profiles/montana')),
     schoolYear,
   };

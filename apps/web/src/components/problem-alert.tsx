@@ -32,7 +32,8 @@ export function ProblemAlert({ problem, context, onRetry }: ProblemAlertProps) {
           Request id: <code>{problem.requestId}</code>
         </p>
       )}
-      {onRetry && (
+      {/* Trying again cannot help when the answer is "your roles do not allow this". */}
+      {onRetry && problem.status !== 403 && (
         <p>
           <button type="button" className="button-secondary" onClick={onRetry}>
             Try again

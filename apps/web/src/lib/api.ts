@@ -6,6 +6,7 @@ import type {
   School,
   SchoolPage,
 } from '@bitterroot/contracts';
+import { csrfToken, setSignedOut } from './session.ts';
 
 /** GET /health response. */
 export interface Health {
@@ -57,34 +58,68 @@ async function problemFrom(response: Response): Promise<Problem> {
   };
 }
 
-/** GETs a JSON resource; throws ApiError on a non-2xx answer or a network failure. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** How a request treats a 401: by default it means the session ended, so the app sends the user to sign in. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** False for sign-in itself and the session probe, where 401 is an expected answer. */
+  signInOn401?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Every API call goes through here: cookies ride along (same origin), writes carry the session's CSRF
+ * token, and a 401 marks the session expired so the signed-in layout redirects to the sign-in page.
+ */
+export async function request(
+  path: string,
+  init: RequestInit,
+  options: RequestOptions = {},
+): Promise<Response> {
+  const { signal, signInOn401 = true } = options;
+  const headers = new Headers(init.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  const method = (init.method ?? 'GET').toUpperCase();
+  const token = csrfToken();
+  if (!SAFE_METHODS.has(method) && token) headers.set('x-csrf-token', token);
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin', signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(networkProblem(error));
   }
+  if (response.status === 401 && signInOn401) setSignedOut('expired');
   if (!response.ok) throw new ApiError(await problemFrom(response));
-  return (await response.json()) as T;
+  return response;
+}
+
+/** GETs a JSON resource; throws ApiError on a non-2xx answer or a network failure. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await (await request(path, {}, { signal })).json()) as T;
 }
 
 /** POSTs a multipart form and reads the JSON answer; throws ApiError on a non-2xx answer or a network failure. */
 export async function postForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      body: form,
-      headers: { accept: 'application/json' },
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(networkProblem(error));
-  }
-  if (!response.ok) throw new ApiError(await problemFrom(response));
+  return (await (await request(path, { method: 'POST', body: form }, { signal })).json()) as T;
+}
+
+/**
+ * Sends a JSON body (or none) with POST, PUT or DELETE; resolves with the JSON answer, or undefined for
+ * 204 No Content. Throws ApiError on a non-2xx answer or a network failure.
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  const init: RequestInit =
+    body === undefined
+      ? { method }
+      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+  const response = await request(path, init, options);
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 

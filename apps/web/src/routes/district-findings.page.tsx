@@ -2,12 +2,15 @@ import { useState } from 'react';
 import type { Problem } from '@bitterroot/contracts';
 import { Link, Navigate, useParams } from 'react-router';
 import { Loading } from '../components/loading.tsx';
+import { isForbidden, NotAllowed } from '../components/not-allowed.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { mayInDistrict } from '../features/access/navigation.ts';
 import { FindingsSection } from '../features/findings/findings-section.tsx';
 import { getOpenCounts, runValidation } from '../features/findings/findings-api.ts';
 import { RuleSummary } from '../features/findings/rule-summary.tsx';
 import { useFindingView } from '../features/findings/use-finding-view.ts';
 import { plural } from '../lib/format.ts';
+import { useSignedInSession } from '../lib/session.ts';
 import { PRODUCT_NAME } from '../lib/state.ts';
 import { toProblem, useResource } from '../lib/use-resource.ts';
 
@@ -20,6 +23,7 @@ export function DistrictFindingsPage() {
 }
 
 function DistrictFindings({ district }: { district: string }) {
+  const session = useSignedInSession();
   const [view, setView] = useFindingView();
   // Bumped after a run so both the summary and the table fetch again.
   const [generation, setGeneration] = useState(0);
@@ -46,6 +50,8 @@ function DistrictFindings({ district }: { district: string }) {
       (e: unknown) => setRun({ busy: false, message: '', problem: toProblem(e) }),
     );
   };
+  if (counts.status === 'error' && isForbidden(counts.problem))
+    return <NotAllowed problem={counts.problem} what={`the findings of district ${district}`} />;
   return (
     <>
       <title>{`Findings · District ${district} · ${PRODUCT_NAME}`}</title>
@@ -57,9 +63,11 @@ function DistrictFindings({ district }: { district: string }) {
         <h1>
           Validation findings <span className="subtitle">District {district}</span>
         </h1>
-        <button type="button" className="button-primary" disabled={run.busy} onClick={runNow}>
-          {run.busy ? 'Running validation…' : 'Run validation now'}
-        </button>
+        {mayInDistrict(session, 'validation:run', district) && (
+          <button type="button" className="button-primary" disabled={run.busy} onClick={runNow}>
+            {run.busy ? 'Running validation…' : 'Run validation now'}
+          </button>
+        )}
       </div>
       <p role="status" aria-live="polite">
         {run.message}

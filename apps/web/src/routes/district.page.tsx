@@ -1,10 +1,13 @@
 import { Link, Navigate, useParams } from 'react-router';
 import { Loading } from '../components/loading.tsx';
+import { isForbidden, NotAllowed } from '../components/not-allowed.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { mayInDistrict } from '../features/access/navigation.ts';
 import { DistrictSummary } from '../features/districts/district-summary.tsx';
 import { RecordCounts } from '../features/districts/record-counts.tsx';
 import { SchoolsTable } from '../features/districts/schools-table.tsx';
 import { getDistrict, listSchools } from '../lib/api.ts';
+import { useSignedInSession } from '../lib/session.ts';
 import { PRODUCT_NAME } from '../lib/state.ts';
 import { useResource } from '../lib/use-resource.ts';
 
@@ -26,6 +29,7 @@ export function DistrictPage() {
 }
 
 function DistrictDetails({ districtNumber }: { districtNumber: string }) {
+  const session = useSignedInSession();
   const [detail, reloadDetail] = useResource(`district:${districtNumber}`, (signal) =>
     getDistrict(districtNumber, signal),
   );
@@ -42,6 +46,13 @@ function DistrictDetails({ districtNumber }: { districtNumber: string }) {
   }
   if (detail.status === 'error') {
     if (detail.problem.status === 404) return <DistrictNotFound districtNumber={districtNumber} />;
+    if (isForbidden(detail.problem))
+      return (
+        <>
+          <BackLink />
+          <NotAllowed problem={detail.problem} what={`district ${districtNumber}`} />
+        </>
+      );
     return (
       <>
         <BackLink />
@@ -62,12 +73,20 @@ function DistrictDetails({ districtNumber }: { districtNumber: string }) {
         <h1>
           {district.name} <span className="subtitle">District {district.districtNumber}</span>
         </h1>
-        <Link className="button-primary" to={`/districts/${district.districtNumber}/upload`}>
-          Upload a file
-        </Link>
+        {mayInDistrict(session, 'upload:write', district.districtNumber) && (
+          <Link className="button-primary" to={`/districts/${district.districtNumber}/upload`}>
+            Upload a file
+          </Link>
+        )}
       </div>
       <p>
         <Link to={`/districts/${district.districtNumber}/findings`}>Validation findings</Link>
+        {mayInDistrict(session, 'users:manage', district.districtNumber) && (
+          <>
+            {' · '}
+            <Link to={`/districts/${district.districtNumber}/users`}>Users</Link>
+          </>
+        )}
       </p>
       <DistrictSummary district={district} />
       <RecordCounts counts={district.counts} />

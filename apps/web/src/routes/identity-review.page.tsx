@@ -72,7 +72,7 @@ function Review({ initial }: { initial: IdentityReviewDetail }) {
       <ReviewComparison item={item} />
       <ReviewReasons item={item} />
       {problem && <ProblemAlert context="The decision was not recorded" problem={problem} />}
-      <ReviewDecision item={item} pending={pending} onDecide={(d, actor) => void decide(d, actor)} />
+      <ReviewDecision item={item} pending={pending} onDecide={(d) => void decide(d)} />
       <ReviewHistory history={item.history} />
     </>
   );

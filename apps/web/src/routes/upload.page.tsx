@@ -1,10 +1,13 @@
 import { Link, Navigate, useParams } from 'react-router';
 import { Loading } from '../components/loading.tsx';
+import { isForbidden, NotAllowed } from '../components/not-allowed.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { mayInDistrict } from '../features/access/navigation.ts';
 import { UploadForm } from '../features/uploads/upload-form.tsx';
 import { UploadStatus } from '../features/uploads/upload-status.tsx';
 import { useUpload } from '../features/uploads/use-upload.ts';
 import { getDistrict } from '../lib/api.ts';
+import { useSignedInSession } from '../lib/session.ts';
 import { PRODUCT_NAME } from '../lib/state.ts';
 import { useResource } from '../lib/use-resource.ts';
 
@@ -17,6 +20,7 @@ export function UploadPage() {
 }
 
 function UploadDetails({ districtNumber }: { districtNumber: string }) {
+  const session = useSignedInSession();
   const [detail, reload] = useResource(`district:${districtNumber}`, (signal) =>
     getDistrict(districtNumber, signal),
   );
@@ -37,6 +41,13 @@ function UploadDetails({ districtNumber }: { districtNumber: string }) {
   // The district page explains a missing district; send people there.
   if (detail.status === 'error' && detail.problem.status === 404)
     return <Navigate replace to={`/districts/${districtNumber}`} />;
+  if (detail.status === 'error' && isForbidden(detail.problem))
+    return (
+      <>
+        {back}
+        <NotAllowed problem={detail.problem} what={`district ${districtNumber}`} />
+      </>
+    );
   if (detail.status === 'error') {
     return (
       <>
@@ -50,6 +61,17 @@ function UploadDetails({ districtNumber }: { districtNumber: string }) {
     );
   }
   const name = detail.data.name;
+  // Readers of the district (auditors, state staff) reach this page by URL; the form is for those who upload.
+  if (!mayInDistrict(session, 'upload:write', districtNumber))
+    return (
+      <>
+        {back}
+        <NotAllowed
+          problem={{ type: 'about:blank', title: 'Forbidden', status: 403 }}
+          what={`uploads for ${name}`}
+        />
+      </>
+    );
   const busy = state.kind === 'sending' || state.kind === 'processing';
   return (
     <>

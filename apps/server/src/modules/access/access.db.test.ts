@@ -150,7 +150,12 @@ describe('password reset', () => {
       { role: 'auditor', districtNumber: null, schoolNumber: null },
     ]);
     const old = await sessionHeaders(t, id);
-    const asked = await app.inject({ method: 'POST', url: '/api/v1/password-resets', payload: { email } });
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/password-resets',
+      payload: { email },
+      headers: { host: 'evil.example' },
+    });
     expect(asked.statusCode).toBe(202);
     const unknown = await app.inject({
       method: 'POST',
@@ -163,6 +168,8 @@ describe('password reset', () => {
       .selectAll()
       .where('user_id', '=', id)
       .executeTakeFirstOrThrow();
+    // The link's host is the configured public address, whatever Host header the request carried.
+    expect(note.body).toContain('http://127.0.0.1:3000/reset-password#');
     const token = /#([\w-]+)/.exec(note.body)![1]!;
     const weak = await app.inject({
       method: 'POST',

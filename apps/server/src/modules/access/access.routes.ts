@@ -45,6 +45,7 @@ export function accessRoutes(
   access: AccessService,
   users: UsersService,
   sessionHours: number,
+  publicUrl: string,
 ): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -122,8 +123,8 @@ export function accessRoutes(
         schema: { tags: ['access'], summary: 'Send a password-reset link', body: resetRequestSchema },
       },
       async (req, reply) => {
-        const origin = `${req.protocol}://${req.host}`;
-        await access.requestReset(req.body.email, (token) => `${origin}/reset-password#${token}`);
+        // The link's host is configuration: a forged Host header must not send someone's token elsewhere.
+        await access.requestReset(req.body.email, (token) => `${publicUrl}/reset-password#${token}`);
         return reply.code(202).send({ status: 'If the account exists, a link is on its way.' });
       },
     );

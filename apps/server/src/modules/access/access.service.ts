@@ -95,6 +95,7 @@ export function accessService(database: Database, settings: AccessSettings = DEF
         });
         return { kind: 'invalid' };
       }
+      throttle.forgive(client);
       const sessionToken = newSecret();
       const csrfToken = newSecret();
       await database.db.transaction().execute(async (trx) => {

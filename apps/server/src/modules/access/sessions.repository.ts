@@ -28,8 +28,8 @@ export async function insertSession(
 }
 
 /**
- * The owner of a live session (not revoked, not expired, not idle past `idleMinutes`, account active); touching
- * it keeps it alive. One statement, so a request costs one round trip before its own work.
+ * The owner of a live session (not revoked, not expired, not idle past `idleMinutes`, account active). Reading is
+ * one statement; the idle clock is touched at most once a minute, so steady reads write nothing.
  */
 export async function liveSession(
   db: Executor,
@@ -37,12 +37,17 @@ export async function liveSession(
   idleMinutes: number,
 ): Promise<CredentialOwner | undefined> {
   const row = await sql<{ user_id: number; email: string; display_name: string; csrf_token: string }>`
-    UPDATE user_session s SET last_seen_at = now()
-    FROM app_user u
-    WHERE s.token_hash = ${tokenHash} AND u.id = s.user_id AND u.active
-      AND s.revoked_at IS NULL AND s.expires_at > now()
-      AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes})
-    RETURNING u.id AS user_id, u.email, u.display_name, s.csrf_token`.execute(db);
+    WITH live AS (
+      SELECT u.id AS user_id, u.email, u.display_name, s.csrf_token, s.last_seen_at
+      FROM user_session s JOIN app_user u ON u.id = s.user_id
+      WHERE s.token_hash = ${tokenHash} AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()
+        AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes})
+    ), touch AS (
+      UPDATE user_session SET last_seen_at = now()
+      WHERE token_hash = ${tokenHash} AND last_seen_at < now() - interval '1 minute'
+        AND EXISTS (SELECT 1 FROM live)
+    )
+    SELECT user_id, email, display_name, csrf_token FROM live`.execute(db);
   const r = row.rows[0];
   return (
     r && {

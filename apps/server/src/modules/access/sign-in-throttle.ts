@@ -24,5 +24,9 @@ export function signInThrottle(settings: ThrottleSettings, now: () => number = D
       if (hits.size > 10000) for (const k of [...hits.keys()].slice(0, 5000)) hits.delete(k);
       return 0;
     },
+    /** Takes back an attempt that succeeded: a shared office address is limited by its failures, not its users. */
+    forgive(key: string): void {
+      hits.get(key)?.pop();
+    },
   };
 }

@@ -36,7 +36,8 @@ function send<T>(req: FastifyRequest, reply: FastifyReply, outcome: AdminOutcome
   if (outcome.kind === 'done') return reply.code(status).send(outcome.value);
   if (outcome.kind === 'not-found') return notFound(reply, req, 'no such account');
   const code = outcome.kind === 'forbidden' ? 403 : outcome.kind === 'conflict' ? 409 : 400;
-  return sendProblem(reply, problem(code, outcome.kind, outcome.kind, req, outcome.reason));
+  const titles = { forbidden: 'Forbidden', conflict: 'Conflict', invalid: 'Invalid request' } as const;
+  return sendProblem(reply, problem(code, outcome.kind, titles[outcome.kind], req, outcome.reason));
 }
 
 /** Audit events as an export table (CSV/XLSX, formula-safe). */

@@ -1,6 +1,7 @@
 /** One student's record for the record page: identity, enrollments everywhere, this district's records, findings. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { STUDENT_RECORD_TABLES } from '../../db/student-tables.ts';
 
 /** Identity fields (PII: masked by the service until revealed). */
 export type StudentIdentity = {
@@ -114,24 +115,6 @@ export async function enrollmentsOf(
     serviceType: r.own ? r.service_type : null,
   }));
 }
-
-/** Tables of student-keyed records (programs, 504, EL, FRAM, counts, attendance, CTE, behavior, activities, rosters). */
-export const STUDENT_RECORD_TABLES = [
-  'program_participation',
-  'section_504',
-  'english_learner',
-  'fram_eligibility',
-  'fall_count',
-  'spring_count',
-  'eoy_attendance',
-  'instruction_mode',
-  'cte_follow_up',
-  'cte_pathway_participation',
-  'behavior_event',
-  'extracurricular_participation',
-  'test_accommodation',
-  'roster',
-] as const;
 
 /** The district's records of the student in every student-keyed table, in one statement. */
 export async function recordsOf(

@@ -57,7 +57,7 @@ export async function searchStudents(
     SELECT s.id AS student_id, s.state_id, s.last_name, s.first_name, s.birth_date, sd.district_number, sd.local_id
     FROM student s JOIN student_district sd ON sd.student_id = s.id
     WHERE ${match} AND ${inScope(scope, sql.ref('s.id'), sql.ref('sd.district_number'))}
-    ORDER BY s.last_name, s.first_name, s.state_id, sd.district_number
+    ORDER BY lower(s.last_name), lower(s.first_name), s.state_id, sd.district_number
     LIMIT ${limit}`.execute(db);
   return rows.rows.map((r) => ({
     studentId: r.student_id,

@@ -6,6 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
+import { STUDENT_RECORD_TABLES } from '../../db/student-tables.ts';
 import {
   CANDIDATE_COLUMNS,
   SCOPE_STUDENTS,
@@ -229,23 +230,7 @@ export async function runValidation(
 
 /** Students whose records an upload batch wrote (every table that carries batch_id and student_id). */
 export async function studentsOfBatch(db: Executor, batchId: number): Promise<number[]> {
-  const tables = [
-    'enrollment',
-    'program_participation',
-    'section_504',
-    'english_learner',
-    'fram_eligibility',
-    'fall_count',
-    'spring_count',
-    'eoy_attendance',
-    'instruction_mode',
-    'cte_follow_up',
-    'cte_pathway_participation',
-    'behavior_event',
-    'extracurricular_participation',
-    'test_accommodation',
-    'roster',
-  ];
+  const tables = ['enrollment', ...STUDENT_RECORD_TABLES];
   const parts = tables.map(
     (t) => sql`SELECT student_id FROM ${sql.table(t)} WHERE batch_id = ${batchId}::bigint`,
   );

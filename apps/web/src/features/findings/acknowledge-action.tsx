@@ -8,7 +8,6 @@ export interface AcknowledgeActionProps {
   finding: ValidationFinding;
   /** The district whose page this is: the API only acknowledges findings the district is party to. */
   district: string;
-  actor: string;
   onAcknowledged: (finding: ValidationFinding) => void;
 }
 
@@ -16,7 +15,7 @@ export interface AcknowledgeActionProps {
 const MIN_REASON = 3;
 
 /** "Acknowledge" on an open warning: asks for a reason, POSTs it, and hands the updated finding back. */
-export function AcknowledgeAction({ finding, district, actor, onAcknowledged }: AcknowledgeActionProps) {
+export function AcknowledgeAction({ finding, district, onAcknowledged }: AcknowledgeActionProps) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,7 +29,7 @@ export function AcknowledgeAction({ finding, district, actor, onAcknowledged }: 
   const submit = () => {
     setBusy(true);
     setError(null);
-    acknowledgeFinding(finding.id, district, reason.trim(), actor).then(onAcknowledged, (e: unknown) => {
+    acknowledgeFinding(finding.id, district, reason.trim()).then(onAcknowledged, (e: unknown) => {
       setError(toProblem(e));
       setBusy(false);
     });

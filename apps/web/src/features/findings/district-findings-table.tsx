@@ -17,7 +17,8 @@ export interface DistrictFindingsTableProps {
   district: string;
   findings: readonly ValidationFinding[];
   total: number;
-  actor: string;
+  /** Whether to offer "Acknowledge" (the user holds findings:acknowledge; the server checks the district). */
+  mayAcknowledge: boolean;
   sort: FindingSortKey;
   order: SortOrder;
   onSort: (sort: FindingSortKey, order: SortOrder) => void;
@@ -41,7 +42,7 @@ function Message({ finding, district }: { finding: ValidationFinding; district: 
 }
 
 function Status(
-  props: { finding: ValidationFinding; district: string; actor: string } & Pick<
+  props: { finding: ValidationFinding; district: string; mayAcknowledge: boolean } & Pick<
     DistrictFindingsTableProps,
     'onAcknowledged'
   >,
@@ -56,16 +57,11 @@ function Status(
       </span>
     );
   if (state === 'resolved') return <>Resolved {formatDateTime(finding.resolvedAt)}</>;
-  if (!canAcknowledge(finding)) return <>Open</>;
+  if (!props.mayAcknowledge || !canAcknowledge(finding)) return <>Open</>;
   return (
     <>
       Open{' '}
-      <AcknowledgeAction
-        finding={finding}
-        district={props.district}
-        actor={props.actor}
-        onAcknowledged={props.onAcknowledged}
-      />
+      <AcknowledgeAction finding={finding} district={props.district} onAcknowledged={props.onAcknowledged} />
     </>
   );
 }
@@ -89,7 +85,12 @@ export function DistrictFindingsTable(props: DistrictFindingsTableProps) {
     column('firstSeen', 'First seen', { render: (f) => formatDateTime(f.firstSeen) }),
     column('status', 'Status', {
       render: (f) => (
-        <Status finding={f} district={district} actor={props.actor} onAcknowledged={props.onAcknowledged} />
+        <Status
+          finding={f}
+          district={district}
+          mayAcknowledge={props.mayAcknowledge}
+          onAcknowledged={props.onAcknowledged}
+        />
       ),
     }),
   ];

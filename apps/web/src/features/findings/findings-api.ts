@@ -1,5 +1,5 @@
-import type { FindingPage, Problem, ValidationFinding, ValidationRun } from '@bitterroot/contracts';
-import { ApiError, getJson, withQuery } from '../../lib/api.ts';
+import type { FindingPage, ValidationFinding, ValidationRun } from '@bitterroot/contracts';
+import { getJson, sendJson, withQuery } from '../../lib/api.ts';
 import type { FindingStatus, Severity } from './finding-view.ts';
 import type { MatrixCell } from './heat-map.ts';
 
@@ -55,54 +55,21 @@ export async function getMatrix(signal?: AbortSignal): Promise<FindingMatrix> {
 
 /** Validates the district now; resolves with the run's counts. */
 export async function runValidation(district: string): Promise<ValidationRun> {
-  return await postJson<ValidationRun>(`${districtPath(district)}/validation-runs`, {});
+  return await sendJson<ValidationRun>('POST', `${districtPath(district)}/validation-runs`, {});
 }
 
-/** Acknowledges an open warning with a reason; ApiError 409 for fatal or already closed findings. */
+/**
+ * Acknowledges an open warning with a reason; ApiError 409 for fatal or already closed findings. The server
+ * records the signed-in user as the one who acknowledged.
+ */
 export async function acknowledgeFinding(
   id: number,
   district: string,
   reason: string,
-  by: string,
 ): Promise<ValidationFinding> {
-  return await postJson<ValidationFinding>(
+  return await sendJson<ValidationFinding>(
+    'POST',
     withQuery(`/api/v1/findings/${id}/acknowledgement`, { district }),
-    {
-      reason,
-      by: by.trim() || undefined,
-    },
+    { reason },
   );
-}
-
-// Same shape as identity-api's decideReview: lib/api.ts has no JSON POST, and widening it is out of this
-// feature's scope; the RFC 9457 body is read here.
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    throw new ApiError(problem(0, 'Cannot reach the server', error instanceof Error ? error.message : ''));
-  }
-  if (!response.ok) throw new ApiError(await problemOf(response));
-  return (await response.json()) as T;
-}
-
-async function problemOf(response: Response): Promise<Problem> {
-  const requestId = response.headers.get('x-request-id') ?? undefined;
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    if (typeof body.title === 'string' && typeof body.status === 'number')
-      return { ...(body as Problem), requestId: body.requestId ?? requestId };
-  } catch {
-    // Not JSON (a proxy's error page): a generic problem below.
-  }
-  return { ...problem(response.status, response.statusText || 'Request failed', ''), requestId };
-}
-
-function problem(status: number, title: string, detail: string): Problem {
-  return { type: 'about:blank', title, status, detail: detail || undefined };
 }

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { ValidationFinding } from '@bitterroot/contracts';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useSignedInSession } from '../../lib/session.ts';
 import { useResource } from '../../lib/use-resource.ts';
-// No sign-in yet: the acknowledging staff member's name is remembered like the identity reviewer's.
-import { useActor } from '../identity/use-actor.ts';
+import { mayInDistrict } from '../access/navigation.ts';
 import { DistrictFindingsTable } from './district-findings-table.tsx';
 import { FindingFilters } from './finding-filters.tsx';
 import type { FindingView } from './finding-view.ts';
@@ -25,7 +25,7 @@ export interface FindingsSectionProps {
 /** Filters, download links and the findings table of one district. */
 export function FindingsSection(props: FindingsSectionProps) {
   const { district, view } = props;
-  const [actor, setActor] = useActor();
+  const session = useSignedInSession();
   const filters: ApiFilters = {
     rule: view.rule || undefined,
     severity: view.severity || undefined,
@@ -46,20 +46,6 @@ export function FindingsSection(props: FindingsSectionProps) {
         Download these findings: <a href={exportUrl(district, 'csv', filters)}>CSV</a> ·{' '}
         <a href={exportUrl(district, 'xlsx', filters)}>Excel (XLSX)</a>
       </p>
-      <div className="filters">
-        <div className="field">
-          <label htmlFor="finding-actor">Your name, recorded with acknowledgements</label>
-          <input
-            id="finding-actor"
-            type="text"
-            value={actor}
-            maxLength={100}
-            autoComplete="name"
-            placeholder="district user"
-            onChange={(e) => setActor(e.target.value)}
-          />
-        </div>
-      </div>
       {page.status === 'loading' && <Loading what="findings" />}
       {page.status === 'error' && (
         <ProblemAlert context="Could not load findings" problem={page.problem} onRetry={reload} />
@@ -72,7 +58,7 @@ export function FindingsSection(props: FindingsSectionProps) {
             view,
           )}
           total={page.data.total}
-          actor={actor}
+          mayAcknowledge={mayInDistrict(session, 'findings:acknowledge', district)}
           sort={view.sort}
           order={view.order}
           onSort={(sort, order) => props.onChange({ sort, order })}

@@ -1,20 +1,17 @@
 import { useEffect, useRef } from 'react';
 import type { IdentityReview } from '@bitterroot/contracts';
 import { decidedByText, outcomeText } from './review-labels.ts';
-import { useActor } from './use-actor.ts';
 import type { Decision } from './use-review-decision.ts';
 
 /** Props of ReviewDecision. */
 export interface ReviewDecisionProps {
   item: IdentityReview;
   pending: Decision | null;
-  onDecide: (decision: Decision, actor: string) => void;
+  onDecide: (decision: Decision) => void;
 }
 
 /** The decision panel: "Same person" / "New person" while open; the outcome (and "Undo" for a link) after. */
 export function ReviewDecision({ item, pending, onDecide }: ReviewDecisionProps) {
-  const [actor, setActor] = useActor();
-  const decide = (decision: Decision) => onDecide(decision, actor);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStatus = useRef(item.status);
   // A decision removes the button that was pressed; keyboard focus moves to what replaced it.
@@ -28,25 +25,10 @@ export function ReviewDecision({ item, pending, onDecide }: ReviewDecisionProps)
       <h2 id="decision-heading" tabIndex={-1} ref={heading}>
         Decision
       </h2>
-      {/* In a row of its own: the .filters flex row keeps the input its natural width. */}
-      <div className="filters">
-        <div className="field">
-          <label htmlFor="review-actor">Your name, recorded with the decision</label>
-          <input
-            id="review-actor"
-            type="text"
-            value={actor}
-            maxLength={100}
-            autoComplete="name"
-            placeholder="state staff"
-            onChange={(e) => setActor(e.target.value)}
-          />
-        </div>
-      </div>
       {item.status === 'open' ? (
-        <OpenActions item={item} pending={pending} onDecide={decide} />
+        <OpenActions item={item} pending={pending} onDecide={onDecide} />
       ) : (
-        <Outcome item={item} pending={pending} onDecide={decide} />
+        <Outcome item={item} pending={pending} onDecide={onDecide} />
       )}
     </section>
   );

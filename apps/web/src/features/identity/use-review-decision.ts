@@ -11,7 +11,7 @@ export interface ReviewDecisionState {
   item: IdentityReviewDetail;
   pending: Decision | null;
   problem: Problem | null;
-  decide: (decision: Decision, actor: string) => Promise<void>;
+  decide: (decision: Decision) => Promise<void>;
 }
 
 /**
@@ -24,11 +24,11 @@ export function useReviewDecision(initial: IdentityReviewDetail): ReviewDecision
   const [problem, setProblem] = useState<Problem | null>(null);
   const id = item.id;
   const decide = useCallback(
-    async (decision: Decision, actor: string) => {
+    async (decision: Decision) => {
       setPending(decision);
       setProblem(null);
       try {
-        await decideReview(id, { decision, actor: actor.trim() || undefined });
+        await decideReview(id, decision);
       } catch (error) {
         setProblem(toProblem(error));
       }
