@@ -62,7 +62,9 @@ export function accessService(database: Database, settings: AccessSettings = DEF
   const db = database.db;
 
   const principalOf = async (owner: CredentialOwner, via: Principal['via']): Promise<Principal> => {
-    const held = (await grantsOf(db, [owner.userId])).get(owner.userId) ?? [];
+    const held = owner.grants
+      ? owner.grants.flatMap((g) => grantFrom(g.role, g.districtNumber, g.schoolNumber) ?? [])
+      : ((await grantsOf(db, [owner.userId])).get(owner.userId) ?? []);
     let grants: Grant[] = held;
     if (owner.tokenGrant) {
       // A token acts with one grant, and only while its owner still holds it.

@@ -9,7 +9,11 @@ export type CredentialOwner = {
   displayName: string;
   csrfToken: string | null;
   tokenGrant: { role: string; districtNumber: string | null; schoolNumber: string | null } | null;
+  /** The user's grants as stored, when the lookup read them in the same statement. */
+  grants?: { role: string; districtNumber: string | null; schoolNumber: string | null }[];
 };
+
+type StoredGrant = { role: string; d: string | null; s: string | null };
 
 /** Stores a new session. */
 export async function insertSession(
@@ -36,7 +40,13 @@ export async function liveSession(
   tokenHash: string,
   idleMinutes: number,
 ): Promise<CredentialOwner | undefined> {
-  const row = await sql<{ user_id: number; email: string; display_name: string; csrf_token: string }>`
+  const row = await sql<{
+    user_id: number;
+    email: string;
+    display_name: string;
+    csrf_token: string;
+    grants: StoredGrant[] | string;
+  }>`
     WITH live AS (
       SELECT u.id AS user_id, u.email, u.display_name, s.csrf_token, s.last_seen_at
       FROM user_session s JOIN app_user u ON u.id = s.user_id
