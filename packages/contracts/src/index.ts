@@ -9,3 +9,4 @@ export * from './validation.ts';
 export * from './access.ts';
 export * from './collections.ts';
 export * from './students.ts';
+export * from './reporting.ts';

@@ -41,6 +41,8 @@ import { handEntryService } from '../modules/students/hand-entry.service.ts';
 import { studentsRoutes } from '../modules/students/students.routes.ts';
 import { collectionsServices } from '../modules/collections/collections.service.ts';
 import { collectionsRoutes } from '../modules/collections/collections.routes.ts';
+import { reportingService } from '../modules/reporting/reporting.service.ts';
+import { reportingRoutes } from '../modules/reporting/reporting.routes.ts';
 import { publicRoute } from './access.ts';
 import { registerAuth } from './auth.ts';
 import { problem, sendProblem } from './problems.ts';
@@ -159,6 +161,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(
     extractsRoutes(extractsService(options.database.db, options.profile, options.schoolYear)),
+  );
+  await app.register(
+    reportingRoutes(reportingService(options.database.db, options.profile, options.schoolYear)),
   );
 
   if (options.webDist && existsSync(options.webDist)) {

@@ -89,6 +89,9 @@ const ENDPOINTS: Record<string, 'district' | 'state' | 'signed-in' | 'public'> =
   'GET /api/v1/districts/{district}/students/{id}': 'district',
   'GET /api/v1/districts/{district}/state-id-lookup': 'district',
   'POST /api/v1/districts/{district}/entries/{template}': 'district',
+  'GET /api/v1/districts/{district}/anb': 'district',
+  'GET /api/v1/districts/{district}/anb/students.csv': 'district',
+  'GET /api/v1/anb': 'state',
 };
 
 /** Sample values for path parameters: district 0001 is the target; callers belong elsewhere. */
