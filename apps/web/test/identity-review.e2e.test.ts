@@ -1,12 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { IdentityReviewDetail } from '@bitterroot/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
-import type { ServerUnderTest } from './server-under-test.ts';
-import { startServerUnderTest } from './server-under-test.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, chromiumPath } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import type { SessionHeaders } from './sign-in.ts';
-import { apiSession, signedInContext } from './sign-in.ts';
 import { newStateIds, uploadThroughApi } from './upload-api.ts';
 import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
 
@@ -84,71 +82,44 @@ async function comparisonRow(page: Page, field: string): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)(suiteName, () => {
-  let server: ServerUnderTest;
-  let browser: Browser;
-  let context: BrowserContext;
   let headers: SessionHeaders;
   // The server records the signed-in user (the tester's e-mail) as the one who decided.
   let analyst: string;
-  let page: Page;
-  let pageErrors: string[];
   let knownIds: Map<string, string>;
   let incomingBatch: number;
   let linkedReviewId: string;
 
   const api = async (path: string) =>
-    (await fetch(new URL(path, server.url), { headers })).json() as Promise<unknown>;
+    (await fetch(new URL(path, s.server.url), { headers })).json() as Promise<unknown>;
   const review = async (id: string) => (await api(`/api/v1/identity-reviews/${id}`)) as IdentityReviewDetail;
 
-  beforeAll(async () => {
-    server = await startServerUnderTest();
-    browser = await launchBrowser();
-    analyst = server.tester;
-    headers = await apiSession(server, server.tester);
-    context = await signedInContext(browser, server, server.tester, {
-      viewport: { width: 1280, height: 900 },
-    });
-    const known = await uploadDemographics(server.url, headers, KNOWN, KNOWN_STUDENTS);
-    expect(known.summary).toMatchObject({ assigned: 2, held: 0 });
-    knownIds = await newStateIds(server.url, headers, KNOWN, known.batchId);
-    const incoming = await uploadDemographics(server.url, headers, INCOMING, NEAR_DUPLICATES);
-    expect(incoming.status).toBe('committed');
-    expect(incoming.summary).toMatchObject({ assigned: 0, matched: 0, held: 2 });
-    incomingBatch = incoming.batchId;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(pageErrors, 'browser console errors').toEqual([]);
+  const s = browserSuite({
+    setup: async () => {
+      headers = s.headers;
+      analyst = s.server.tester;
+      const known = await uploadDemographics(s.server.url, headers, KNOWN, KNOWN_STUDENTS);
+      expect(known.summary).toMatchObject({ assigned: 2, held: 0 });
+      knownIds = await newStateIds(s.server.url, headers, KNOWN, known.batchId);
+      const incoming = await uploadDemographics(s.server.url, headers, INCOMING, NEAR_DUPLICATES);
+      expect(incoming.status).toBe('committed');
+      expect(incoming.summary).toMatchObject({ assigned: 0, matched: 0, held: 2 });
+      incomingBatch = incoming.batchId;
+    },
   });
 
   it('lists both held rows in the queue, reached from the navigation, with filters', async () => {
-    await page.goto(server.url);
-    await page
+    await s.page.goto(s.server.url);
+    await s.page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Identity reviews' })
       .click();
-    await page.getByRole('heading', { level: 1, name: 'Identity resolution queue' }).waitFor();
-    const table = page.getByRole('table', { name: /open items?/ });
+    await s.page.getByRole('heading', { level: 1, name: 'Identity resolution queue' }).waitFor();
+    const table = s.page.getByRole('table', { name: /open items?/ });
     await expect.poll(() => table.locator('caption').innerText()).toMatch(/^2 open items/);
-    await page.getByLabel('District').selectOption(INCOMING);
+    await s.page.getByLabel('District').selectOption(INCOMING);
     // Filters live in the URL; wait for one to land there before the next, as a person would.
-    await expect.poll(() => new URL(page.url()).search).toBe(`?district=${INCOMING}`);
-    await page.getByLabel('Uploaded name or local ID').fill('wexford');
+    await expect.poll(() => new URL(s.page.url()).search).toBe(`?district=${INCOMING}`);
+    await s.page.getByLabel('Uploaded name or local ID').fill('wexford');
     await expect.poll(() => table.locator('caption').innerText()).toMatch(/^1 of 2 open items/);
     const cells = await table.locator('tbody tr').first().locator('th, td').allInnerTexts();
     expect(cells.slice(0, 6)).toEqual([
@@ -159,34 +130,34 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       `Wexford, William · ${knownIds.get('880001')}`,
       '0.87',
     ]);
-    expect(new URL(page.url()).search).toBe(`?district=${INCOMING}&q=wexford`);
+    expect(new URL(s.page.url()).search).toBe(`?district=${INCOMING}&q=wexford`);
   });
 
   it('shows the candidates side by side with the reasons, and links "Same person" to the existing state ID', async () => {
     const williamId = knownIds.get('880001') ?? '';
-    await page.goto(new URL('/identity-reviews?q=wexford', server.url).href);
-    await page.getByRole('link', { name: 'Wexford, Bill' }).click();
-    await page.getByRole('heading', { level: 1, name: /Same student\?/ }).waitFor();
-    linkedReviewId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
-    expect(await comparisonRow(page, 'First name')).toEqual(['Bill', 'William', 'differs']);
-    expect(await comparisonRow(page, 'Last name')).toEqual(['Wexford', 'Wexford', 'identical']);
-    expect(await comparisonRow(page, 'Birth date')).toEqual(['04/09/2021', '04/09/2012', 'differs']);
-    expect((await comparisonRow(page, 'State ID'))[1]).toBe(williamId);
-    expect((await comparisonRow(page, 'Districts'))[1]).toBe(KNOWN);
-    const reasons = await page.locator('#reasons-heading + p + ul li').allInnerTexts();
+    await s.page.goto(new URL('/identity-reviews?q=wexford', s.server.url).href);
+    await s.page.getByRole('link', { name: 'Wexford, Bill' }).click();
+    await s.page.getByRole('heading', { level: 1, name: /Same student\?/ }).waitFor();
+    linkedReviewId = new URL(s.page.url()).pathname.split('/').at(-1) ?? '';
+    expect(await comparisonRow(s.page, 'First name')).toEqual(['Bill', 'William', 'differs']);
+    expect(await comparisonRow(s.page, 'Last name')).toEqual(['Wexford', 'Wexford', 'identical']);
+    expect(await comparisonRow(s.page, 'Birth date')).toEqual(['04/09/2021', '04/09/2012', 'differs']);
+    expect((await comparisonRow(s.page, 'State ID'))[1]).toBe(williamId);
+    expect((await comparisonRow(s.page, 'Districts'))[1]).toBe(KNOWN);
+    const reasons = await s.page.locator('#reasons-heading + p + ul li').allInnerTexts();
     expect(reasons.join('\n')).toMatch(/Bill is a nickname of William.*\+0\.27 · points to the same person/);
     expect(reasons.join('\n')).toMatch(/two swapped digits.*points to the same person/);
-    expect(await page.locator('#reasons-heading').innerText()).toMatch(/score 0\.87/);
+    expect(await s.page.locator('#reasons-heading').innerText()).toMatch(/score 0\.87/);
 
-    await page.screenshot({ path: `${screenshots}identity-review-open.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Same person' }).click();
-    const outcome = page.getByRole('status').filter({ hasText: 'Same person:' });
+    await s.page.screenshot({ path: `${screenshots}identity-review-open.png`, fullPage: true });
+    await s.page.getByRole('button', { name: 'Same person' }).click();
+    const outcome = s.page.getByRole('status').filter({ hasText: 'Same person:' });
     await expect
       .poll(() => outcome.locator('h3').innerText())
       .toBe(`Same person: linked to state ID ${williamId}`);
     expect(await outcome.innerText()).toContain(`Decided by ${analyst} on`);
-    expect(await page.getByRole('button', { name: 'Same person' }).count()).toBe(0);
-    await page.screenshot({ path: `${screenshots}identity-review-linked.png`, fullPage: true });
+    expect(await s.page.getByRole('button', { name: 'Same person' }).count()).toBe(0);
+    await s.page.screenshot({ path: `${screenshots}identity-review-linked.png`, fullPage: true });
 
     // The server agrees: the uploaded row now carries William's state ID and his identity spans both districts.
     const item = await review(linkedReviewId);
@@ -195,40 +166,40 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   it('issues a new 9-digit state ID for "New person"', async () => {
-    await page.goto(new URL('/identity-reviews', server.url).href);
-    const table = page.getByRole('table', { name: /open items?/ });
+    await s.page.goto(new URL('/identity-reviews', s.server.url).href);
+    const table = s.page.getByRole('table', { name: /open items?/ });
     await expect.poll(() => table.locator('caption').innerText()).toMatch(/^1 open item/);
-    await page.getByRole('link', { name: 'Quimby, Marguerite' }).click();
-    expect(await comparisonRow(page, 'Birth date')).toEqual(['03/12/2012', '03/21/2012', 'differs']);
-    await page.getByRole('button', { name: 'New person' }).click();
-    const heading = page.getByRole('status').locator('h3');
+    await s.page.getByRole('link', { name: 'Quimby, Marguerite' }).click();
+    expect(await comparisonRow(s.page, 'Birth date')).toEqual(['03/12/2012', '03/21/2012', 'differs']);
+    await s.page.getByRole('button', { name: 'New person' }).click();
+    const heading = s.page.getByRole('status').locator('h3');
     await expect.poll(() => heading.innerText()).toMatch(/^New person: new state ID \d{9}$/);
     const issued = (await heading.innerText()).slice(-9);
     expect(issued).not.toBe(knownIds.get('880002'));
-    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    expect(await s.page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     // The upload's new-state-ID file, which the district downloads, now carries it too.
-    expect((await newStateIds(server.url, headers, INCOMING, incomingBatch)).get('770002')).toBe(issued);
+    expect((await newStateIds(s.server.url, headers, INCOMING, incomingBatch)).get('770002')).toBe(issued);
   });
 
   it('lists both decisions and undoes the link, which puts the row back in the queue', async () => {
-    await page.goto(new URL('/identity-reviews', server.url).href);
-    const decided = page.getByRole('radio', { name: 'Decided' });
+    await s.page.goto(new URL('/identity-reviews', s.server.url).href);
+    const decided = s.page.getByRole('radio', { name: 'Decided' });
     // click, not check: the radio is controlled by the URL and turns checked once the route updates.
     await decided.click();
     await expect.poll(() => decided.isChecked()).toBe(true);
-    const table = page.getByRole('table', { name: /decided items?/ });
+    const table = s.page.getByRole('table', { name: /decided items?/ });
     await expect.poll(() => table.locator('caption').innerText()).toMatch(/^2 decided items/);
     const outcomes = await table.locator('tbody tr td:nth-child(7)').allInnerTexts();
     expect(outcomes.toSorted()).toEqual([
       expect.stringMatching(/^New person: new state ID \d{9}$/),
       `Same person: linked to state ID ${knownIds.get('880001')}`,
     ]);
-    await page.screenshot({ path: `${screenshots}identity-review-decided.png`, fullPage: true });
+    await s.page.screenshot({ path: `${screenshots}identity-review-decided.png`, fullPage: true });
 
-    await page.getByRole('link', { name: 'Wexford, Bill' }).click();
-    await page.getByRole('button', { name: 'Undo' }).click();
-    await page.getByRole('button', { name: 'Same person' }).waitFor();
-    const trail = page.locator('#history-heading + ol li');
+    await s.page.getByRole('link', { name: 'Wexford, Bill' }).click();
+    await s.page.getByRole('button', { name: 'Undo' }).click();
+    await s.page.getByRole('button', { name: 'Same person' }).waitFor();
+    const trail = s.page.locator('#history-heading + ol li');
     await expect
       .poll(() => trail.allInnerTexts())
       .toEqual([

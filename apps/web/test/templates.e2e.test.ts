@@ -2,13 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { TemplateDetail } from '@bitterroot/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
-import type { ServerUnderTest } from './server-under-test.ts';
-import { startServerUnderTest } from './server-under-test.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, chromiumPath } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import type { SessionHeaders } from './sign-in.ts';
-import { apiSession, signedInContext } from './sign-in.ts';
 
 // Browser end-to-end test of the upload template pages against a real server: the list in upload order,
 // one template's generated documentation with a folded code list, and the XLSX download.
@@ -34,68 +32,40 @@ function templateRows(page: Page) {
 }
 
 describe.skipIf(!hasChromium)(suiteName, () => {
-  let server: ServerUnderTest;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    server = await startServerUnderTest();
-    browser = await launchBrowser();
-    headers = await apiSession(server, server.tester);
-    context = await signedInContext(browser, server, server.tester, {
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(pageErrors, 'browser console errors').toEqual([]);
+  const s = browserSuite({
+    context: { acceptDownloads: true },
+    setup: async () => {
+      headers = s.headers;
+    },
   });
 
   it('lists the templates in upload order from the main navigation', async () => {
-    await page.goto(new URL('/', server.url).href);
-    await page
+    await s.page.goto(new URL('/', s.server.url).href);
+    await s.page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Upload templates' })
       .click();
-    await page.getByRole('heading', { level: 1, name: /upload templates/ }).waitFor();
-    await expect.poll(() => templateRows(page).count()).toBe(21);
-    const names = await templateRows(page).locator('th[scope=row]').allInnerTexts();
+    await s.page.getByRole('heading', { level: 1, name: /upload templates/ }).waitFor();
+    await expect.poll(() => templateRows(s.page).count()).toBe(21);
+    const names = await templateRows(s.page).locator('th[scope=row]').allInnerTexts();
     expect(names.slice(0, 2)).toEqual(['Student Demographic', 'Student Enrollment']);
-    const orders = await templateRows(page).evaluateAll((rows) =>
+    const orders = await templateRows(s.page).evaluateAll((rows) =>
       rows.map((row) => Number(row.querySelector('td')?.textContent)),
     );
     expect(orders).toEqual(orders.toSorted((a, b) => a - b));
   });
 
   it('documents a template with its fields, a folded code list and provisional marks', async () => {
-    const detail = await enrollment(server.url);
-    await page.goto(new URL('/templates', server.url).href);
-    await page.getByRole('link', { name: 'Student Enrollment' }).click();
-    await page.getByRole('heading', { level: 1, name: /Student Enrollment/ }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/templates/student-enrollment');
-    const fields = page.getByRole('table', { name: /columns, in file order/ }).locator('tbody tr');
+    const detail = await enrollment(s.server.url);
+    await s.page.goto(new URL('/templates', s.server.url).href);
+    await s.page.getByRole('link', { name: 'Student Enrollment' }).click();
+    await s.page.getByRole('heading', { level: 1, name: /Student Enrollment/ }).waitFor();
+    expect(new URL(s.page.url()).pathname).toBe('/templates/student-enrollment');
+    const fields = s.page.getByRole('table', { name: /columns, in file order/ }).locator('tbody tr');
     await expect.poll(() => fields.count()).toBe(detail.fields.length);
     expect(await fields.first().locator('th[scope=row]').innerText()).toMatch(/^Record Type/);
 
-    const grade = fields.filter({ has: page.getByRole('rowheader', { name: /^Grade/ }) });
+    const grade = fields.filter({ has: s.page.getByRole('rowheader', { name: /^Grade/ }) });
     const codes = grade.locator('details.code-set');
     expect(await codes.locator('summary').innerText()).toMatch(/^Grade level: \d+ codes$/);
     const kf = codes.getByText('Kindergarten full-time');
@@ -104,22 +74,22 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await kf.waitFor();
     expect(await grade.getByText('decision 0012').count()).toBeGreaterThan(0);
 
-    const rules = page.getByRole('region', { name: /Upload order, key and update rules/ });
+    const rules = s.page.getByRole('region', { name: /Upload order, key and update rules/ });
     expect(await rules.innerText()).toContain('Upload after Student Demographic');
     expect(await rules.getByRole('listitem').count()).toBe(detail.key.length);
-    await page.screenshot({ path: `${screenshots}template-student-enrollment.png`, fullPage: true });
+    await s.page.screenshot({ path: `${screenshots}template-student-enrollment.png`, fullPage: true });
   });
 
   it('downloads the XLSX template from the documentation page', async () => {
-    const detail = await enrollment(server.url);
-    await page.goto(new URL('/templates/student-enrollment', server.url).href);
-    const link = page.getByRole('link', { name: 'Download XLSX template' });
+    const detail = await enrollment(s.server.url);
+    await s.page.goto(new URL('/templates/student-enrollment', s.server.url).href);
+    const link = s.page.getByRole('link', { name: 'Download XLSX template' });
     const href = (await link.getAttribute('href')) ?? '';
-    const response = await fetch(new URL(href, server.url), { headers });
+    const response = await fetch(new URL(href, s.server.url), { headers });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(XLSX_TYPE);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('montana-student-enrollment.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
@@ -130,10 +100,10 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   it('says clearly when a template does not exist', async () => {
-    await page.goto(new URL('/templates/no-such-template', server.url).href);
-    await page.getByRole('heading', { level: 1, name: 'Template not found' }).waitFor();
-    expect(await page.getByRole('status').innerText()).toContain('no-such-template');
+    await s.page.goto(new URL('/templates/no-such-template', s.server.url).href);
+    await s.page.getByRole('heading', { level: 1, name: 'Template not found' }).waitFor();
+    expect(await s.page.getByRole('status').innerText()).toContain('no-such-template');
     // The 404 is the expected answer, not an error worth failing on.
-    pageErrors = pageErrors.filter((e) => !e.includes('404'));
+    s.pageErrors = s.pageErrors.filter((e) => !e.includes('404'));
   });
 });

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { School } from '@bitterroot/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
-import type { ServerUnderTest } from './server-under-test.ts';
-import { startServerUnderTest } from './server-under-test.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, chromiumPath } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import type { SessionHeaders } from './sign-in.ts';
-import { apiSession, signedInContext } from './sign-in.ts';
 import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
 
 // Browser end-to-end test of the district upload page against a real server: a Student Demographic file
@@ -57,50 +55,23 @@ async function uploadFile(page: Page, path: string, template: string) {
 }
 
 describe.skipIf(!hasChromium)(suiteName, () => {
-  let server: ServerUnderTest;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
   const stateIds = new Map<string, string>();
 
-  beforeAll(async () => {
-    server = await startServerUnderTest();
-    browser = await launchBrowser();
-    headers = await apiSession(server, server.tester);
-    context = await signedInContext(browser, server, server.tester, {
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(pageErrors, 'browser console errors').toEqual([]);
+  const s = browserSuite({
+    context: { acceptDownloads: true },
+    setup: async () => {
+      headers = s.headers;
+    },
   });
 
   it('is reached from the district page and explains the upload order', async () => {
-    await page.goto(new URL(`/districts/${DISTRICT}`, server.url).href);
-    await page.getByRole('link', { name: 'Upload a file' }).click();
-    await page.getByRole('heading', { level: 1, name: /Upload a file/ }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/districts/${DISTRICT}/upload`);
-    expect(await page.locator('.notice').innerText()).toMatch(/Student Demographic first.*state IDs/);
-    expect(await page.getByRole('button', { name: 'Upload', exact: true }).isDisabled()).toBe(true);
-    expect(await page.getByLabel('Validate only (dry run)').isChecked()).toBe(false);
+    await s.page.goto(new URL(`/districts/${DISTRICT}`, s.server.url).href);
+    await s.page.getByRole('link', { name: 'Upload a file' }).click();
+    await s.page.getByRole('heading', { level: 1, name: /Upload a file/ }).waitFor();
+    expect(new URL(s.page.url()).pathname).toBe(`/districts/${DISTRICT}/upload`);
+    expect(await s.page.locator('.notice').innerText()).toMatch(/Student Demographic first.*state IDs/);
+    expect(await s.page.getByRole('button', { name: 'Upload', exact: true }).isDisabled()).toBe(true);
+    expect(await s.page.getByLabel('Validate only (dry run)').isChecked()).toBe(false);
   });
 
   it('commits a Student Demographic file and offers the new state IDs', async () => {
@@ -116,16 +87,16 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       }),
     );
     const path = await writeMontanaFile('demographics.txt', rows);
-    await page.goto(new URL(`/districts/${DISTRICT}/upload`, server.url).href);
-    await uploadFile(page, path, 'Automatic (from the file)');
-    await expect.poll(() => outcome(page).innerText(), { timeout: 60_000 }).toBe('2 rows committed');
-    expect(await page.locator('.outcome').getAttribute('class')).toContain('outcome-good');
-    const csv = page.getByRole('link', { name: 'New state IDs (CSV)' });
+    await s.page.goto(new URL(`/districts/${DISTRICT}/upload`, s.server.url).href);
+    await uploadFile(s.page, path, 'Automatic (from the file)');
+    await expect.poll(() => outcome(s.page).innerText(), { timeout: 60_000 }).toBe('2 rows committed');
+    expect(await s.page.locator('.outcome').getAttribute('class')).toContain('outcome-good');
+    const csv = s.page.getByRole('link', { name: 'New state IDs (CSV)' });
     expect(await csv.getAttribute('href')).toMatch(/\/uploads\/\d+\/new-state-ids\.csv$/);
-    expect(await page.getByRole('link', { name: 'New state IDs (XLSX)' }).count()).toBe(1);
-    expect(await page.locator('.outcome-summary').innerText()).toMatch(/New state IDs assigned\s*2/);
+    expect(await s.page.getByRole('link', { name: 'New state IDs (XLSX)' }).count()).toBe(1);
+    expect(await s.page.locator('.outcome-summary').innerText()).toMatch(/New state IDs assigned\s*2/);
     // Enrollment needs the state IDs: keep them from the new-state-ID file, as a district would.
-    const ids = await fetch(new URL((await csv.getAttribute('href')) ?? '', server.url), { headers });
+    const ids = await fetch(new URL((await csv.getAttribute('href')) ?? '', s.server.url), { headers });
     const [header, ...lines] = (await ids.text())
       .replace(/^\uFEFF/, '')
       .trim()
@@ -137,7 +108,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       stateIds.set(localId, stateId);
     }
     expect([...stateIds.keys()].toSorted()).toEqual(['990001', '990002']);
-    await page.screenshot({ path: `${screenshots}upload-committed.png`, fullPage: true });
+    await s.page.screenshot({ path: `${screenshots}upload-committed.png`, fullPage: true });
   });
 
   it('validates a correct Enrollment file on a dry run and writes nothing', async () => {
@@ -146,7 +117,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     const path = await writeMontanaFile('enrollment-ok.txt', [
       tsvRow(en, {
         ...enrollmentDefaults,
-        school_number: await firstSchool(server.url),
+        school_number: await firstSchool(s.server.url),
         student_local_id: localId,
         student_state_id: stateIds.get(localId) ?? '',
         last_name: 'Qwerty',
@@ -156,31 +127,31 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     // A small file finishes before the first poll (and on PGlite a poll waits for the upload's
     // transaction), so the first answer is rewritten to "validating" to show the progress bar.
     let rewritten = false;
-    await page.route(/\/uploads\/\d+$/, async (route) => {
+    await s.page.route(/\/uploads\/\d+$/, async (route) => {
       const response = await route.fetch();
       if (rewritten) return await route.fulfill({ response });
       rewritten = true;
       const body = { ...((await response.json()) as object), status: 'validating' };
       await route.fulfill({ response, json: { ...body, progress: { phase: 'validating', rows: 1 } } });
     });
-    await page.goto(new URL(`/districts/${DISTRICT}/upload`, server.url).href);
-    await page.getByLabel('Validate only (dry run)').check();
-    await uploadFile(page, path, 'Automatic (from the file)');
-    const bar = page.getByRole('progressbar');
+    await s.page.goto(new URL(`/districts/${DISTRICT}/upload`, s.server.url).href);
+    await s.page.getByLabel('Validate only (dry run)').check();
+    await uploadFile(s.page, path, 'Automatic (from the file)');
+    const bar = s.page.getByRole('progressbar');
     await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('60');
     expect(await bar.getAttribute('aria-valuetext')).toBe('Validating, 1 row read');
-    expect(await page.locator('.phases [aria-current=step]').innerText()).toBe('Validating');
+    expect(await s.page.locator('.phases [aria-current=step]').innerText()).toBe('Validating');
     await expect
-      .poll(() => outcome(page).innerText(), { timeout: 60_000 })
+      .poll(() => outcome(s.page).innerText(), { timeout: 60_000 })
       .toBe('The file is valid; nothing was written');
-    expect(await page.locator('.outcome-meta').innerText()).toMatch(/Student Enrollment.*dry run/);
-    expect(await page.getByRole('heading', { name: 'Findings' }).count()).toBe(0);
+    expect(await s.page.locator('.outcome-meta').innerText()).toMatch(/Student Enrollment.*dry run/);
+    expect(await s.page.getByRole('heading', { name: 'Findings' }).count()).toBe(0);
   });
 
   it('rejects an Enrollment file with a school outside the district, with findings to filter and download', async () => {
     const en = await templateLayout('student-enrollment');
     const base = enrollmentDefaults;
-    const school = await firstSchool(server.url);
+    const school = await firstSchool(s.server.url);
     const [ana, minh] = STUDENTS.map(({ student_local_id, last_name, first_name }) => ({
       student_local_id,
       last_name,
@@ -191,12 +162,12 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       tsvRow(en, { ...base, ...ana, school_number: school }),
       tsvRow(en, { ...base, ...minh, school_number: '9999', grade_level: '99' }),
     ]);
-    await page.goto(new URL(`/districts/${DISTRICT}/upload`, server.url).href);
-    await uploadFile(page, path, 'Student Enrollment');
+    await s.page.goto(new URL(`/districts/${DISTRICT}/upload`, s.server.url).href);
+    await uploadFile(s.page, path, 'Student Enrollment');
     await expect
-      .poll(() => outcome(page).innerText(), { timeout: 60_000 })
+      .poll(() => outcome(s.page).innerText(), { timeout: 60_000 })
       .toBe('Nothing was written. 1 row has problems');
-    const table = page.getByRole('table', { name: /^[\d,]+ (of [\d,]+ )?findings?\b/ });
+    const table = s.page.getByRole('table', { name: /^[\d,]+ (of [\d,]+ )?findings?\b/ });
     const row = table.locator('tbody tr', { hasText: 'ENR-SCHOOL' }).first();
     await row.waitFor();
     const cells = await row.locator('th, td').allInnerTexts();
@@ -205,26 +176,26 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     expect(cells[2], 'value').toBe('9999');
     expect(cells[4], 'severity').toBe('fatal');
     expect(cells[6], 'fix').not.toBe('');
-    await page.screenshot({ path: `${screenshots}upload-rejected.png`, fullPage: true });
+    await s.page.screenshot({ path: `${screenshots}upload-rejected.png`, fullPage: true });
 
     const total = await table.locator('tbody tr').count();
-    await page.getByRole('button', { name: 'ENR-SCHOOL' }).click();
+    await s.page.getByRole('button', { name: 'ENR-SCHOOL' }).click();
     await expect.poll(() => table.locator('tbody tr').allInnerTexts()).not.toHaveLength(0);
     const codes = await table.locator('tbody tr td:nth-child(4)').allInnerTexts();
     expect(new Set(codes)).toEqual(new Set(['ENR-SCHOOL']));
-    expect(await page.getByLabel('Code').inputValue()).toBe('ENR-SCHOOL');
+    expect(await s.page.getByLabel('Code').inputValue()).toBe('ENR-SCHOOL');
     expect(codes.length).toBeLessThan(total);
     expect(await table.locator('caption').innerText()).toMatch(
       new RegExp(`^${codes.length} of ${total} findings`),
     );
-    await page.getByLabel('Search findings').fill('no such text anywhere');
+    await s.page.getByLabel('Search findings').fill('no such text anywhere');
     await expect.poll(() => table.locator('tbody').innerText()).toMatch(/No finding matches/);
-    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await s.page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(total);
 
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Findings (CSV)' }).click(),
+      s.page.waitForEvent('download'),
+      s.page.getByRole('link', { name: 'Findings (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^findings-\d+\.csv$/);
     const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
