@@ -4,14 +4,18 @@
  * second run: steady state, every finding upserted), one district's run, and an incremental re-check of one
  * student. Targets (issue 6): statewide < 3 s PostgreSQL, < 6 s PGlite; one district < 1 s; one student < 200 ms.
  *
- *   node bench/validate.bench.ts [--scale montana] [--postgres URL] [--dir DIR]
+ *   node bench/validate.bench.ts [--scale montana] [--postgres URL] [--dir DIR] [--backend postgres|pglite|both] [--keep]
+ *
+ * `--keep` keeps the loaded databases (PostgreSQL database `bitterroot_bench_validate_<scale>`, PGlite
+ * directory `<DIR>-pglite`) and reuses them on the next run, so tuning does not reload the state each time.
+ * Every run prints the milliseconds of each rule, slowest first.
  *
  * The bulk load carries students, enrollments and staff only (no record types, no enrollment detail
  * columns), so count- and attendance-presence rules (R09, R20) fire for most enrollments: a heavy case for
  * the upsert, not a data-quality measure.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +26,9 @@ import { initialize } from '../apps/server/src/commands/init.ts';
 import { runBaselineLoad, runDistrictLoad } from '../apps/server/src/commands/load.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
 import { loadProfile } from '../apps/server/src/modules/profile/profile.loader.ts';
-import { catalogueFor } from '../apps/server/src/modules/validation/validation-plan.ts';
+import { catalogueFor, planRun } from '../apps/server/src/modules/validation/validation-plan.ts';
+import { profileRules } from '../apps/server/src/modules/validation/validation-run.repository.ts';
+import type { RunScope } from '../apps/server/src/modules/validation/rules/index.ts';
 import { validationService } from '../apps/server/src/modules/validation/validation.service.ts';
 import { generate } from './generator/index.ts';
 
@@ -31,6 +37,8 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'montana' },
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     dir: { type: 'string' },
+    backend: { type: 'string', default: 'both' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const scale = values.scale as 'small' | 'montana';
@@ -57,15 +65,31 @@ const loaded = await loadProfile(profileDir);
 if (!loaded.ok) throw new Error('profile does not load');
 const profile = loaded.value;
 const catalogue = await catalogueFor(profile, profileDir);
+const today = `${year}-12-01`;
+
+const seconds = (run: { seconds: number } | { kind: 'not-found' }) =>
+  'seconds' in run ? `${run.seconds.toFixed(2)} s` : '-';
+const slowest = (ms: Record<string, number>) =>
+  Object.entries(ms)
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ');
 
 async function measure(database: Database, target: string): Promise<void> {
   const config = { ...loadConfig({ database: target, schoolYear: String(year) }), profileDir };
   await initialize(database, profileDir, year);
-  const t0 = performance.now();
-  await runBaselineLoad(database, config, dir);
-  await runDistrictLoad(database, config, dir);
-  console.log(`${database.kind}: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const service = validationService(database, profile, year, catalogue, () => `${year}-12-01`);
+  const students = await sql<{ n: number }>`SELECT count(*)::int AS n FROM student`.execute(database.db);
+  if (students.rows[0]!.n === 0) {
+    const t0 = performance.now();
+    await runBaselineLoad(database, config, dir);
+    await runDistrictLoad(database, config, dir);
+    console.log(`${database.kind}: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } else {
+    // A kept database: start from no findings, as a fresh load would.
+    await sql`TRUNCATE validation_finding, validation_run`.execute(database.db);
+    await sql`ANALYZE`.execute(database.db);
+  }
+  const service = validationService(database, profile, year, catalogue, () => today);
   const first = await service.runState({ trigger: 'bench' });
   const second = await service.runState({ trigger: 'bench' });
   const big = await sql<{
@@ -74,6 +98,7 @@ async function measure(database: Database, target: string): Promise<void> {
   }>`SELECT district_number AS d, count(*)::int AS n FROM enrollment
     WHERE school_year = ${year} GROUP BY 1 ORDER BY 2 DESC LIMIT 1`.execute(database.db);
   const district = await service.runDistrict(big.rows[0]!.d, { trigger: 'bench' });
+  const district2 = await service.runDistrict(big.rows[0]!.d, { trigger: 'bench' });
   const one = await sql<{
     id: number;
   }>`SELECT student_id::int AS id FROM enrollment WHERE school_year = ${year}
@@ -89,36 +114,55 @@ async function measure(database: Database, target: string): Promise<void> {
   const s = (x: number) => `${x.toFixed(2)} s`;
   console.log(
     `${database.kind.padEnd(8)} statewide first ${s(first.seconds)} (${first.produced} findings), steady ${s(second.seconds)}; ` +
-      `district ${big.rows[0]!.d} (${big.rows[0]!.n} enrollments) ${'seconds' in district ? s(district.seconds) : '-'}; ` +
+      `district ${big.rows[0]!.d} (${big.rows[0]!.n} enrollments) ${seconds(district)}, again ${seconds(district2)}; ` +
       `one student ${(student.seconds * 1000).toFixed(0)} ms`,
   );
   console.log(
     `${database.kind.padEnd(8)} phases (ms): first ${JSON.stringify(first.phases)}, steady ${JSON.stringify(second.phases)}`,
+  );
+  if ('phases' in district2)
+    console.log(`${database.kind.padEnd(8)} district phases (ms): ${JSON.stringify(district2.phases)}`);
+  console.log(`${database.kind.padEnd(8)} student phases (ms): ${JSON.stringify(student.phases)}`);
+  // Each rule alone (candidates and messages, nothing written), to see where a run's time goes.
+  const timeRules = async (scope: RunScope) =>
+    slowest(await profileRules(database, planRun(catalogue, profile, year, scope, { today }), scope, year));
+  console.log(
+    `${database.kind.padEnd(8)} rules alone (ms), statewide: ${await timeRules({ kind: 'state' })}`,
+  );
+  console.log(
+    `${database.kind.padEnd(8)} rules alone (ms), district: ${await timeRules({ kind: 'district', district: big.rows[0]!.d })}`,
   );
   console.log(
     `${database.kind.padEnd(8)} open: ${JSON.stringify(second.open)}; by rule ${byRule.rows.map((r) => `${r.rule_id}/${r.severity} ${r.n}`).join(', ')}`,
   );
 }
 
-const pgName = `bitterroot_bench_${process.pid}`;
-const admin = new pg.Client({ connectionString: values.postgres });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${pgName}`);
-try {
-  const u = new URL(values.postgres);
-  u.pathname = `/${pgName}`;
-  const database = await openDatabase(u.toString());
-  await measure(database, u.toString());
-  await database.close();
-} finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
-  await admin.end();
+const keep = values.keep;
+if (values.backend !== 'pglite') {
+  const pgName = keep ? `bitterroot_bench_validate_${scale}` : `bitterroot_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: values.postgres });
+  await admin.connect();
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [pgName]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${pgName}`);
+  try {
+    const u = new URL(values.postgres);
+    u.pathname = `/${pgName}`;
+    const database = await openDatabase(u.toString());
+    await measure(database, u.toString());
+    await database.close();
+  } finally {
+    if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+    await admin.end();
+  }
 }
-const liteDir = await mkdtemp(join(tmpdir(), 'bitterroot-bench-pglite-'));
-try {
-  const database = await openDatabase(liteDir);
-  await measure(database, liteDir);
-  await database.close();
-} finally {
-  await rm(liteDir, { recursive: true, force: true });
+if (values.backend !== 'postgres') {
+  const liteDir = keep ? `${dir}-pglite` : await mkdtemp(join(tmpdir(), 'bitterroot-bench-pglite-'));
+  await mkdir(liteDir, { recursive: true });
+  try {
+    const database = await openDatabase(liteDir);
+    await measure(database, liteDir);
+    await database.close();
+  } finally {
+    if (!keep) await rm(liteDir, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EWS_TERM_COLUMNS, splitTerms } from './ews-terms.ts';
 import type { Staff } from './staff.ts';
 import type { Student } from './student.ts';
 import { openTsv } from './tsv.ts';
@@ -69,6 +70,30 @@ export interface Baseline {
 const yn = (b: boolean): string => (b ? 'Y' : 'N');
 const grade = (g: number): string => (g === -1 ? 'PK' : g === 0 ? 'KG' : String(g).padStart(2, '0'));
 
+/** Writes a student-year's EWS extract rows (grades 6–12), one per term. */
+function writeTerms(file: TsvFile, s: Student, r: Student['years'][number]): void {
+  for (const t of splitTerms(r)) {
+    file.writeCells([
+      r.year,
+      s.stateId,
+      r.districtNumber,
+      r.schoolNumber,
+      grade(r.grade),
+      t.termEnd,
+      t.daysEnrolled,
+      t.daysEnrolled - t.daysAbsent,
+      t.incidents,
+      t.suspensionDays,
+      t.coursesFailed,
+      t.creditsEarned,
+      yn(r.frl),
+      yn(r.el),
+      yn(r.iep),
+      yn(r.homeless),
+    ]);
+  }
+}
+
 /** Opens the baseline files under `dir`; history covers the `historyYears` years before `schoolYear`. */
 export function openBaseline(dir: string, schoolYear: number, historyYears: number): Baseline {
   mkdirSync(dir, { recursive: true });
@@ -77,8 +102,11 @@ export function openBaseline(dir: string, schoolYear: number, historyYears: numb
   const students = open('students.tsv', STUDENT_COLUMNS);
   const staff = open('staff.tsv', STAFF_COLUMNS);
   const years = new Map<number, TsvFile>();
-  for (let y = schoolYear - historyYears; y < schoolYear; y++)
+  const terms = new Map<number, TsvFile>();
+  for (let y = schoolYear - historyYears; y < schoolYear; y++) {
     years.set(y, open(`enrollments-${y}.tsv`, ENROLLMENT_COLUMNS));
+    terms.set(y, open(`ews-terms-${y}.tsv`, EWS_TERM_COLUMNS));
+  }
   return {
     addStudent(s) {
       const last = s.years[s.years.length - 1];
@@ -129,6 +157,7 @@ export function openBaseline(dir: string, schoolYear: number, historyYears: numb
             ? (s.firstGrade9Year ?? '')
             : '',
         ]);
+        if (r.grade >= 6) writeTerms(terms.get(r.year)!, s, r);
       }
     },
     addStaff(s, districtNumber) {
@@ -146,7 +175,7 @@ export function openBaseline(dir: string, schoolYear: number, historyYears: numb
     },
     close() {
       const counts: Record<string, number> = {};
-      for (const f of [students, staff, ...years.values()]) {
+      for (const f of [students, staff, ...years.values(), ...terms.values()]) {
         f.close();
         counts[f.path] = f.lines - 1;
       }

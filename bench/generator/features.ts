@@ -12,6 +12,25 @@ export interface YearFeatures {
   creditsEarned: number;
 }
 
+/** What the outcome sees besides the year's features: age for grade and mid-year moves this year. */
+export interface OutcomeContext {
+  overAge: boolean;
+  moves: number;
+}
+
+/** A year or more older than usual for the grade on Sept 10 (Montana's age cut-off, decision 0030). */
+export function isOverAge(birthDate: string, grade: number, year: number): boolean {
+  const cutoff = `${year - 1}-09-10`;
+  const years = year - 1 - Number(birthDate.slice(0, 4));
+  const age = cutoff.slice(5) < birthDate.slice(5) ? years - 1 : years;
+  return grade >= 1 && age >= grade + 6;
+}
+
+/** Schools the student already left this year (partial spans recorded before this school's). */
+export function movesIn(s: Student, year: number): number {
+  return s.years.filter((r) => r.year === year).length;
+}
+
 /** How a student's year ends in the simulation. */
 export type Outcome = 'continue' | 'retain' | 'graduate' | 'dropout' | 'move-out-state' | 'move-in-state';
 
@@ -72,15 +91,20 @@ export function yearOutcome(
   grade: number,
   f: YearFeatures,
   moveOutRate: number,
+  context: OutcomeContext = { overAge: false, moves: 0 },
 ): Outcome {
   if (rng.chance(moveOutRate)) return rng.chance(0.45) ? 'move-out-state' : 'move-in-state';
   if (grade >= 7) {
+    // Over-age and mid-year moves raise the hazard as in the EWS literature (early-warning.md §5.2); the
+    // unobserved latent risk keeps the features from separating the outcomes.
     const x =
-      -4.75 +
+      -4.8 +
       0.75 * s.risk +
       0.3 * f.coursesFailed +
       5 * Math.max(0, f.absenceRate - 0.1) +
       0.25 * f.incidents +
+      0.6 * (context.overAge ? 1 : 0) +
+      0.5 * Math.min(context.moves, 2) +
       (grade >= 9 ? 0.9 : -0.6);
     if (rng.chance(logistic(x))) return 'dropout';
   }

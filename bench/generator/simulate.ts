@@ -1,7 +1,7 @@
-import type { OrgSchool } from '@bitterroot/core';
+import type { IsoDate, OrgSchool } from '@bitterroot/core';
 import type { GenContext, Origins, StudentSink } from './context.ts';
-import { yearFeatures, yearOutcome } from './features.ts';
-import { DROPOUT_CODES, backfill, covers, recordYear } from './history.ts';
+import { isOverAge, movesIn, yearFeatures, yearOutcome } from './features.ts';
+import { DROPOUT_CODES, backfill, covers, moveMidYear, recordYear } from './history.ts';
 import type { Rng } from './prng.ts';
 import { makeStudent } from './student.ts';
 import type { Student } from './student.ts';
@@ -12,6 +12,8 @@ export interface Entry {
   startStatus: string;
   /** Entered after the first day (move-ins only). */
   midYear: boolean;
+  /** History years: the last day at the previous Montana school of a mid-year move. */
+  startAfter?: IsoDate;
 }
 
 /** Result of simulating one school up to the current year. */
@@ -66,7 +68,14 @@ function entrant(
   if (!backfill(ctx, rng, s, year, origins.randomDistrict(rng)))
     return { student: s, startStatus: '06', midYear };
   s.known = true;
-  return { student: s, startStatus: s.military ? '40' : '04', midYear };
+  // A history-year move within Montana leaves a partial year at the previous school (mobility, decision 0031).
+  const startAfter = midYear && year < ctx.schoolYear ? moveMidYear(ctx, rng, s, year) : null;
+  return {
+    student: s,
+    startStatus: s.military ? '40' : '04',
+    midYear,
+    ...(startAfter ? { startAfter } : {}),
+  };
 }
 
 function endStatusOf(outcome: string, rng: Rng): string {
@@ -115,8 +124,10 @@ export function simulateSchool(
     for (const e of pop) {
       const s = e.student;
       const f = yearFeatures(rng, s, s.grade);
-      const outcome = yearOutcome(rng, s, s.grade, f, MOVE_OUT);
-      recordYear(ctx, rng, s, school, year, e.startStatus, endStatusOf(outcome, rng), f);
+      const context = { overAge: isOverAge(s.birthDate, s.grade, year), moves: movesIn(s, year) };
+      const outcome = yearOutcome(rng, s, s.grade, f, MOVE_OUT, context);
+      const bounds = e.startAfter ? { startAfter: e.startAfter } : {};
+      recordYear(ctx, rng, s, school, year, e.startStatus, endStatusOf(outcome, rng), f, bounds);
       const last = { districtNumber: school.districtNumber, schoolNumber: school.schoolNumber, year };
       if (outcome === 'graduate') graduates.push(s);
       if (outcome === 'graduate' || outcome === 'dropout' || outcome === 'move-out-state') sink(s, last);

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { buildApp } from '../src/http/app.ts';
 import { repoRoot } from '../src/platform/config.ts';
 import { loadBaseline, loadDistrictFiles } from '../src/modules/ingestion/bulk-load.service.ts';
+import { loadEwsTerms } from '../src/modules/early-warning/ews-load.service.ts';
 import { organizationFromProfile } from '../src/modules/organizations/organizations.setup.ts';
 import { loadProfile } from '../src/modules/profile/profile.loader.ts';
 import { loadMatchSettings } from '../src/modules/ingestion/identity-matching.ts';
@@ -32,11 +33,14 @@ export type TestServer = {
 
 const profileDir = resolve(repoRoot, 'profiles/montana');
 
+/** Optional extras of a test server: more history years, and their EWS term records loaded. */
+export type TestServerOptions = { historyYears?: number; earlyWarning?: boolean };
+
 /**
  * Starts the app on a random port with the Montana organisation and a small synthetic state loaded
  * (generated with a fixed seed, bulk-loaded like the demo). Serves the built web app when present.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const dir = await mkdtemp(join(tmpdir(), 'bitterroot-e2e-'));
   await generate({
@@ -44,7 +48,7 @@ export async function startTestServer(): Promise<TestServer> {
     schoolYear: TEST_SCHOOL_YEAR,
     outDir: dir,
     seed: 7,
-    historyYears: 1,
+    historyYears: options.historyYears ?? 1,
     defectRate: 0,
     districtsCsvPath: join(profileDir, 'organization/districts.csv'),
   });
@@ -56,6 +60,7 @@ export async function startTestServer(): Promise<TestServer> {
     return org.value;
   });
   await loadDistrictFiles(database, profile.value, dir, TEST_SCHOOL_YEAR);
+  if (options.earlyWarning) await loadEwsTerms(database, dir);
   const accounts = demoAccounts(await demoScope(database, TEST_SCHOOL_YEAR), 'test.bitterroot.dev');
   await ensureAccounts(database, accounts, TEST_PASSWORD);
   const tester = 'tester@test.bitterroot.dev';

@@ -108,6 +108,9 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     expect(await nav(page).getByRole('link').allInnerTexts()).toEqual([
       'State overview',
       'Findings heat map',
+      'ANB',
+      'Early warning',
+      'Certification',
       'Identity reviews',
       'Upload templates',
       'Users',
@@ -137,8 +140,13 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     expect(await page.getByRole('link', { name: 'Upload a file' }).count()).toBe(1);
     expect(await nav(page).getByRole('link').allInnerTexts()).toEqual([
       `District ${district}`,
+      'Students',
       'Uploads',
       'Findings',
+      'Certification',
+      'ANB',
+      'Attendance',
+      'Early warning',
       'Upload templates',
     ]);
     await page.goto(new URL(`/districts/${other}`, server.url).href);
@@ -160,7 +168,11 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       `School ${account.grant.schoolNumber}`,
     );
     await expect.poll(() => facts.innerText()).toContain(`district ${account.grant.districtNumber}`);
-    expect(await nav(page).getByRole('link').allInnerTexts()).toEqual(['My school']);
+    expect(await nav(page).getByRole('link').allInnerTexts()).toEqual([
+      'My school',
+      'Students',
+      'Early warning',
+    ]);
     // The notifications list opens from the header and closes with Escape, focus back on its button.
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await bell.click();

@@ -17,7 +17,9 @@ export interface ServerUnderTest extends RunningServer {
  * BITTERROOT_E2E_TESTER and BITTERROOT_E2E_PASSWORD), else a fresh test server with a small synthetic Montana
  * serving the freshly built app (behind Vite preview if it does not).
  */
-export async function startServerUnderTest(): Promise<ServerUnderTest> {
+export async function startServerUnderTest(
+  options: { historyYears?: number; earlyWarning?: boolean } = {},
+): Promise<ServerUnderTest> {
   const external = process.env.BITTERROOT_E2E_URL;
   if (external)
     return {
@@ -32,7 +34,7 @@ export async function startServerUnderTest(): Promise<ServerUnderTest> {
   // End-to-end tests are the one place the web app may start the server (app code never imports it);
   // imported lazily so BITTERROOT_E2E_URL runs need none of the server's dependencies.
   const { startTestServer } = await import('../../server/test/server-harness.ts');
-  const api = await startTestServer();
+  const api = await startTestServer(options);
   if (await servesWebApp(api.url)) return api;
   const web = await previewWebApp(api.url);
   return {

@@ -10,3 +10,4 @@ export * from './access.ts';
 export * from './collections.ts';
 export * from './students.ts';
 export * from './reporting.ts';
+export * from './early-warning.ts';

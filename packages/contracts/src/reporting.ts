@@ -97,3 +97,137 @@ export const stateAnbSummarySchema = z.object({
 });
 /** The statewide ANB summary. */
 export type StateAnbSummary = z.infer<typeof stateAnbSummarySchema>;
+
+// Outcome measures, downstream exports and public reports (issue 8; decisions 0049–0052).
+
+/** The outcome measures with per-student lines: ACGR cohorts, dropouts, CTE concentrators, reportable behavior. */
+export const outcomeMeasureSchema = z.enum(['graduation', 'dropouts', 'cte', 'behavior']);
+/** An outcome measure. */
+export type OutcomeMeasure = z.infer<typeof outcomeMeasureSchema>;
+
+/**
+ * Query of the outcome reports: the school year reported (end year; for graduation the cohort's last year), the
+ * source and, for graduation, the cohort length (4, or 5 and 6 for extended rates).
+ */
+export const outcomeQuerySchema = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  source: reportSourceSchema.optional(),
+  years: z.coerce.number().int().min(4).max(6).optional(),
+});
+/** Outcome query as sent. */
+export type OutcomeQuery = z.infer<typeof outcomeQuerySchema>;
+
+/** One student's verdict under a measure. */
+export const outcomeLineSchema = z.object({
+  stateId: z.string(),
+  districtNumber: z.string(),
+  schoolNumber: z.string(),
+  grade: z.string(),
+  status: z.string(),
+  /** Whether the student is in the numerator (graduate, dropout, concentrator, reportable). */
+  counted: z.boolean(),
+  explanation: z.string(),
+});
+/** One per-student outcome line. */
+export type OutcomeLine = z.infer<typeof outcomeLineSchema>;
+
+/** A measure's numerator, denominator and rate for a district (schoolNumber null) or a school. */
+export const outcomeUnitSchema = z.object({
+  districtNumber: z.string().nullable(),
+  schoolNumber: z.string().nullable(),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  rate: z.number().nullable(),
+});
+/** One unit's outcome figures. */
+export type OutcomeUnit = z.infer<typeof outcomeUnitSchema>;
+
+/** GET /api/v1/districts/{district}/outcomes/{measure} and GET /api/v1/outcomes/{measure}. */
+export const outcomeReportSchema = z.object({
+  measure: outcomeMeasureSchema,
+  districtNumber: z.string().nullable(),
+  schoolYear: z.number().int(),
+  source: reportSourceSchema,
+  /** Snapshots read (certified source), else empty. */
+  snapshots: z.array(z.number().int()),
+  numeratorLabel: z.string(),
+  denominatorLabel: z.string(),
+  totals: outcomeUnitSchema,
+  /** Further exact counts of the measure (cohort removals, 7–8 dropouts, counts by resolution, …). */
+  details: z.record(z.string(), z.number()),
+  units: z.array(outcomeUnitSchema),
+  lines: z.array(outcomeLineSchema),
+});
+/** An outcome report. */
+export type OutcomeReport = z.infer<typeof outcomeReportSchema>;
+
+/** EDFacts files the exporter writes (edfacts.md §2–§9). */
+export const edfactsFileSchema = z.enum(['FS052', 'FS032', 'FS150', 'FS151', 'FS195', 'FS006']);
+/** An EDFacts file id. */
+export type EdfactsFile = z.infer<typeof edfactsFileSchema>;
+
+/** Query of an EDFacts export: level, format, year and source (certified by default: files go to ED). */
+export const edfactsQuerySchema = z.object({
+  level: z.enum(['sea', 'lea', 'sch']).optional(),
+  format: z.enum(['csv', 'tab', 'txt']).optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  source: reportSourceSchema.optional(),
+});
+/** EDFacts export query. */
+export type EdfactsQuery = z.infer<typeof edfactsQuerySchema>;
+
+/** State downstream files (decision 0051). */
+export const stateExportSchema = z.enum([
+  'maefairs-anb',
+  'nutrition',
+  'sped-child-count',
+  'missing-child-photos',
+]);
+/** A state export id. */
+export type StateExport = z.infer<typeof stateExportSchema>;
+
+/** Query of a state export: year and source (certified by default). */
+export const stateExportQuerySchema = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  source: reportSourceSchema.optional(),
+});
+
+/** A suppressed public table: displayed strings only, never the true small counts (decision 0039). */
+export const publicTableSchema = z.object({
+  title: z.string(),
+  rowLabels: z.array(z.string()),
+  columnLabels: z.array(z.string()),
+  cells: z.array(z.array(z.string())),
+  rowTotals: z.array(z.string()),
+  columnTotals: z.array(z.string()),
+  grandTotal: z.string(),
+});
+/** A public table. */
+export type PublicTable = z.infer<typeof publicTableSchema>;
+
+/** GET /api/v1/public-reports: aggregates of the state, a district or a school, suppressed for publication. */
+export const publicReportSchema = z.object({
+  level: z.enum(['state', 'district', 'school']),
+  districtNumber: z.string().nullable(),
+  schoolNumber: z.string().nullable(),
+  schoolYear: z.number().int(),
+  source: reportSourceSchema,
+  tables: z.array(publicTableSchema),
+  rates: z.array(z.object({ label: z.string(), display: z.string(), explanation: z.string() })),
+});
+/** A public report. */
+export type PublicReport = z.infer<typeof publicReportSchema>;
+
+/** Query of a public report: the unit (none: the state) and year. */
+export const publicReportQuerySchema = z.object({
+  district: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  school: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  source: reportSourceSchema.optional(),
+});

@@ -1,11 +1,16 @@
 /**
- * `./bitterroot import FILE... [--district NNNN] [--template ID] [--dry-run] [--json]`: the upload pipeline
- * from the command line. Exit 0 committed (or a clean dry run), 1 rejected, 2 usage error.
+ * `./bitterroot import FILE|DIR... [--district NNNN] [--template ID] [--dry-run] [--json] [--parallel N]`:
+ * the upload pipeline from the command line. One file is one upload as through the API; several files (or
+ * directories, read recursively) are imported in the documented upload order, several at a time on
+ * PostgreSQL, each file still atomic (import-many.service.ts). Exit 0 committed (or a clean dry run),
+ * 1 rejected, 2 usage error.
  */
-import { basename } from 'node:path';
-import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { loadConfig } from '../platform/config.ts';
-import { runUpload, type UploadResult } from '../modules/ingestion/upload.service.ts';
+import { runUpload, type UploadRequest, type UploadResult } from '../modules/ingestion/upload.service.ts';
+import { importMany } from '../modules/ingestion/import-many.service.ts';
 import { loadMatchSettings } from '../modules/ingestion/identity-matching.ts';
 import { onProgress } from '../modules/ingestion/upload-progress.ts';
 import { CliError } from './cli-error.ts';
@@ -49,12 +54,13 @@ export async function importCommand(args: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
       progress: { type: 'boolean' },
+      parallel: { type: 'string' },
     },
     true,
   );
   if (positionals.length === 0) {
     console.error(
-      'usage: ./bitterroot import FILE... [--district NNNN] [--template ID] [--dry-run] [--json] [--progress]',
+      'usage: ./bitterroot import FILE|DIR... [--district NNNN] [--template ID] [--dry-run] [--json] [--progress] [--parallel N]',
     );
     return 2;
   }
@@ -65,6 +71,9 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   if (values.district !== undefined && !/^\d{4}$/.test(values.district))
     throw new CliError(`--district must be 4 digits such as 0001 (got ${values.district})`);
+  if (values.parallel !== undefined && !/^[1-9][0-9]?$/.test(values.parallel))
+    throw new CliError(`--parallel must be a number from 1 to 99 (got ${values.parallel})`);
+  const files = await filesOf(positionals);
   const config = loadConfig({
     database: values.database,
     schoolYear: values['school-year'],
@@ -79,11 +88,11 @@ export async function importCommand(args: string[]): Promise<number> {
     : () => undefined;
   try {
     await migrateOrExplain(database);
-    const results: UploadResult[] = [];
-    for (const file of positionals) {
+    const requests: UploadRequest[] = [];
+    for (const file of files) {
       const district = values.district ?? (await districtFromPath(file));
       if (!district) throw new CliError(`cannot tell the district of ${file}; pass --district NNNN`);
-      const r = await runUpload(database, profile, {
+      requests.push({
         path: file,
         fileName: basename(file),
         district,
@@ -92,8 +101,17 @@ export async function importCommand(args: string[]): Promise<number> {
         dryRun: Boolean(values['dry-run']),
         matching,
       });
-      results.push(r);
-      if (!values.json) printHuman(file, r);
+    }
+    const print = (request: UploadRequest, r: UploadResult) => {
+      if (!values.json) printHuman(request.path, r);
+    };
+    let results: UploadResult[];
+    if (requests.length === 1) {
+      results = [await runUpload(database, profile, requests[0]!)];
+      print(requests[0]!, results[0]!);
+    } else {
+      const parallel = values.parallel === undefined ? undefined : Number(values.parallel);
+      results = (await importMany(database, profile, requests, { parallel, onResult: print })).results;
     }
     if (values.json) {
       const out = results.map((r) => ({
@@ -115,6 +133,26 @@ export async function importCommand(args: string[]): Promise<number> {
     stopProgress();
     await database.close();
   }
+}
+
+/** Upload files are the pipeline's formats; anything else in a directory (manifests, notes) is left out. */
+const UPLOAD_FILE = /\.(tsv|txt|csv|xlsx)$/i;
+
+/** The files named, with directories read recursively (sorted, so the order is reproducible). */
+async function filesOf(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!statSync(p).isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const entries = (await readdir(p, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile() && UPLOAD_FILE.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    out.push(...entries);
+  }
+  return out;
 }
 
 /** The district a file names: the generator's `districts/NNNN/` folder, else the first data row's district. */

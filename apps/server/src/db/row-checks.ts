@@ -19,9 +19,14 @@ export type RowCheck = {
 
 /**
  * Runs checks over `stage_upload`, numbering findings from `firstSeq`; returns how many were written.
- * All checks run in ONE statement: a LATERAL union of the checks per staged row, so the staged rows are
- * scanned and the statement planned once however many checks a template has (the per-statement cost
- * dominated small files, which most Montana districts send).
+ * All checks run in ONE statement: each check's condition is evaluated once per staged row (in a
+ * subquery fenced by OFFSET 0, so the planner cannot copy the conditions into both places), and only
+ * rows that fail something go through the LATERAL union that writes the findings. A clean file costs one
+ * scan with a few simple predicates per row however many checks a template has.
+ *
+ * `from` joins `stage_upload s` to what the upload resolved once (ids by hash join), so conditions test
+ * resolved columns instead of probing the live tables row by row; conditions may name its aliases, but
+ * messages and values see only the staged row `s`.
  */
 export async function runRowChecks(
   db: Executor,
@@ -29,19 +34,28 @@ export async function runRowChecks(
   checks: readonly RowCheck[],
   batchId: number,
   firstSeq: number,
+  from: RawBuilder<unknown> = sql`stage_upload s`,
 ): Promise<number> {
   if (checks.length === 0) return 0;
+  const flags = checks.map((c, i) => sql`coalesce((${c.failing}), false) AS ${sql.raw(`fail_${i}`)}`);
   const branches = checks.map((c, i) => {
     const message = typeof c.message === 'string' ? sql`${c.message}::text` : c.message;
     const label = template.columns.find((x) => x.key === c.column)?.label ?? null;
     const value = c.column ? sql`${sql.ref(`s.${c.column}`)}::text` : sql`NULL::text`;
     return sql`SELECT ${i}::int AS ord, ${c.column}::text AS column_key, ${label}::text AS label, ${value} AS value,
-      ${c.code}::text AS code, ${c.severity}::text AS severity, (${message})::text AS message, ${c.fix}::text AS fix WHERE ${c.failing}`;
+      ${c.code}::text AS code, ${c.severity}::text AS severity, (${message})::text AS message, ${c.fix}::text AS fix
+      WHERE s.${sql.raw(`fail_${i}`)}`;
   });
+  const anyFailing = sql.join(
+    checks.map((_, i) => sql.raw(`s.fail_${i}`)),
+    sql` OR `,
+  );
   const r = await sql`
     INSERT INTO ingestion_finding (batch_id, seq, line, column_key, field_label, value, code, severity, message, fix)
     SELECT ${batchId}::bigint, ${firstSeq}::int - 1 + row_number() OVER (ORDER BY f.ord, s.line), s.line, f.column_key, f.label,
            f.value, f.code, f.severity, f.message, f.fix
-    FROM stage_upload s CROSS JOIN LATERAL (${sql.join(branches, sql` UNION ALL `)}) f`.execute(db);
+    FROM (SELECT s.*, ${sql.join(flags)} FROM ${from} OFFSET 0) s
+    CROSS JOIN LATERAL (${sql.join(branches, sql` UNION ALL `)}) f
+    WHERE ${anyFailing}`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }

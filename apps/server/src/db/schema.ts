@@ -4,9 +4,10 @@ import type { RecordSchema } from './schema-records.ts';
 import type { ValidationSchema } from './schema-validation.ts';
 import type { AccessSchema } from './schema-access.ts';
 import type { CollectionsSchema } from './schema-collections.ts';
+import type { EwsSchema } from './schema-ews.ts';
 
 /** Table row types by table name. */
-export interface Schema extends RecordSchema, ValidationSchema, AccessSchema, CollectionsSchema {
+export interface Schema extends RecordSchema, ValidationSchema, AccessSchema, CollectionsSchema, EwsSchema {
   schema_migration: { version: number; name: string; checksum: string; applied_at: Generated<string> };
   state_profile: { id: string; name: string; content_hash: string; loaded_at: Generated<string> };
   code_value: { code_set: string; code: string; label: string; provisional: boolean; sort_order: number };

@@ -51,9 +51,22 @@ const verbs: Record<string, Verb> = {
       'accounts: user add --email E --role R [--district NNNN] [--school NNNN] (password from BITTERROOT_PASSWORD), user list, user deactivate',
     run: async (a) => (await import('../commands/user.ts')).userCommand(a),
   },
+  ews: {
+    summary:
+      'early warning: ews load DIR | ews train --train Y1,Y2 --test Y [--grades 9,10] [--promote] | ews score --as-of DATE',
+    run: async (a) => (await import('../commands/ews.ts')).ewsCommand(a),
+  },
   stats: {
     summary: 'record counts per type per district (verification summary)',
     run: async (a) => (await import('../commands/stats.ts')).statsCommand(a),
+  },
+  report: {
+    summary: 'an outcome measure: report acgr|dropout|cte|behavior [--district NNNN] [--source S] [--json]',
+    run: async (a) => (await import('../commands/report.ts')).reportCommand(a),
+  },
+  export: {
+    summary: 'state files: export edfacts --file FS052 --out DIR, export maefairs-anb|nutrition|… --out DIR',
+    run: async (a) => (await import('../commands/export.ts')).exportCommand(a),
   },
 };
 

@@ -43,6 +43,10 @@ import { collectionsServices } from '../modules/collections/collections.service.
 import { collectionsRoutes } from '../modules/collections/collections.routes.ts';
 import { reportingService } from '../modules/reporting/reporting.service.ts';
 import { reportingRoutes } from '../modules/reporting/reporting.routes.ts';
+import { registerOutcomeReports } from '../modules/reporting/outcome-reports.plugin.ts';
+import { earlyWarningService } from '../modules/early-warning/early-warning.service.ts';
+import { earlyWarningRoutes } from '../modules/early-warning/early-warning.routes.ts';
+import { loadEwsSettings } from '../modules/early-warning/ews-settings.ts';
 import { publicRoute } from './access.ts';
 import { registerAuth } from './auth.ts';
 import { problem, sendProblem } from './problems.ts';
@@ -60,6 +64,8 @@ export type AppOptions = {
   publicUrl?: string;
   /** Where logs go (stdout by default); tests capture them to prove no PII is written. */
   logStream?: { write(line: string): void };
+  /** Profile folder holding early-warning.yaml (the Montana profile by default). */
+  ewsProfileDir?: string;
 };
 
 /** Largest accepted upload: a million-row enrollment file is about 100 MB. */
@@ -164,6 +170,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(
     reportingRoutes(reportingService(options.database.db, options.profile, options.schoolYear)),
+  );
+  await registerOutcomeReports(app, options.database.db, options.profile, options.schoolYear);
+  await app.register(
+    earlyWarningRoutes(
+      earlyWarningService(options.database, await loadEwsSettings(options.ewsProfileDir), options.schoolYear),
+    ),
   );
 
   if (options.webDist && existsSync(options.webDist)) {

@@ -89,9 +89,28 @@ const ENDPOINTS: Record<string, 'district' | 'state' | 'signed-in' | 'public'> =
   'GET /api/v1/districts/{district}/students/{id}': 'district',
   'GET /api/v1/districts/{district}/state-id-lookup': 'district',
   'POST /api/v1/districts/{district}/entries/{template}': 'district',
+  'POST /api/v1/districts/{district}/entries/undo': 'district',
+  'GET /api/v1/districts/{district}/identity-candidates': 'district',
+  'GET /api/v1/districts/{district}/enrollment-places': 'district',
   'GET /api/v1/districts/{district}/anb': 'district',
   'GET /api/v1/districts/{district}/anb/students.csv': 'district',
   'GET /api/v1/anb': 'state',
+  'GET /api/v1/districts/{district}/outcomes/{measure}': 'district',
+  'GET /api/v1/districts/{district}/outcomes/{measure}/students.csv': 'district',
+  'GET /api/v1/outcomes/{measure}': 'state',
+  'GET /api/v1/outcomes/{measure}/students.csv': 'state',
+  'GET /api/v1/exports/edfacts/{file}': 'state',
+  'GET /api/v1/exports/state/{name}': 'state',
+  'GET /api/v1/public-reports': 'signed-in',
+  'GET /api/v1/ews/cohorts': 'state',
+  'POST /api/v1/ews/models/train': 'state',
+  'GET /api/v1/ews/models': 'signed-in',
+  'GET /api/v1/ews/models/{id}': 'signed-in',
+  'GET /api/v1/ews/models/{id}/comparison': 'state',
+  'POST /api/v1/ews/models/{id}/promote': 'state',
+  'POST /api/v1/ews/score-runs': 'state',
+  'GET /api/v1/districts/{district}/ews/students': 'district',
+  'GET /api/v1/districts/{district}/ews/comparison': 'district',
 };
 
 /** Sample values for path parameters: district 0001 is the target; callers belong elsewhere. */
@@ -100,6 +119,9 @@ const SAMPLE: Record<string, string> = {
   id: '1',
   format: 'csv',
   template: 'student-enrollment',
+  measure: 'graduation',
+  file: 'FS052',
+  name: 'missing-child-photos',
 };
 
 let t: TestDatabase;

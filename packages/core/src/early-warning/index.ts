@@ -38,4 +38,29 @@ export { FEATURE_NAMES, featureNamesForGrade, featuresAsOf } from './features.ts
 export type { FeatureSpec } from './feature-spec.ts';
 export { fitFeatureSpec, scaleFeatures } from './feature-spec.ts';
 export type { EwsModel, EwsModelOutcome, Contribution, RiskScore } from './scoring.ts';
-export { fitEwsModel, scoreStudent, describeFeature } from './scoring.ts';
+export { fitEwsModel, scoreStudent, describeFeature, riskProbability, scoreWithReasons } from './scoring.ts';
+export type { EwsLabelMapping, LastEnrollment, LabelExclusion, LabelOutcome } from './labels.ts';
+export { horizonEnd, labelOf } from './labels.ts';
+export type { EwsTerm, TermInputs } from './terms.ts';
+export { inputsFromTerms } from './terms.ts';
+export type {
+  BandSettings,
+  BandThresholds,
+  RiskBand,
+  AucWithInterval,
+  FairnessRow,
+  EwsEvaluation,
+} from './evaluation.ts';
+export { thresholdForSensitivity, bandOf, aucWithInterval, abcFlag, evaluateModel } from './evaluation.ts';
+export type { EwsSettings, TrainingRow, EwsArtifact, TrainingOutcome, BandedScore } from './training.ts';
+export {
+  MIN_ROWS_PER_CLASS,
+  horizonFor,
+  trainGradeModel,
+  evaluateRows,
+  scoreWithArtifact,
+} from './training.ts';
+export type { RawFeatureInputs } from './terms.ts';
+export { featuresFromStored } from './terms.ts';
+export type { AuditFacts } from './audit-groups.ts';
+export { auditGroups } from './audit-groups.ts';

@@ -73,6 +73,43 @@ export function scoreStudent(model: EwsModel, vector: FeatureVector, top = 3): R
   return { probability: logistic(eta), contributions, reasons };
 }
 
+/** The probability alone: the linear predictor without building reasons (evaluation over many rows). */
+export function riskProbability(model: EwsModel, vector: FeatureVector): number {
+  const { names, means, sds } = model.spec;
+  let eta = model.intercept;
+  for (let j = 0; j < names.length; j++) {
+    const v = vector[names[j]!];
+    if (v !== null) eta += (model.coefficients[j]! * (v - means[j]!)) / sds[j]!;
+  }
+  return logistic(eta);
+}
+
+/**
+ * The probability and only the top `top` reasons, worded for those alone: the same result as `scoreStudent`'s
+ * probability and reasons, at a fraction of the cost when a whole state is scored.
+ */
+export function scoreWithReasons(
+  model: EwsModel,
+  vector: FeatureVector,
+  top = 3,
+): { probability: number; reasons: string[] } {
+  const { names, means, sds } = model.spec;
+  let eta = model.intercept;
+  const positive: { j: number; c: number }[] = [];
+  for (let j = 0; j < names.length; j++) {
+    const v = vector[names[j]!];
+    if (v === null) continue;
+    const c = (model.coefficients[j]! * (v - means[j]!)) / sds[j]!;
+    eta += c;
+    if (c > 0) positive.push({ j, c });
+  }
+  positive.sort((a, b) => b.c - a.c);
+  const reasons = positive
+    .slice(0, top)
+    .map(({ j }) => describeFeature(names[j]!, vector[names[j]!]!, means[j]!));
+  return { probability: logistic(eta), reasons };
+}
+
 const percent = (v: number): string => `${Math.round(v * 100)}%`;
 const oneDecimal = (v: number): string => (Math.round(v * 10) / 10).toFixed(1);
 const count = (v: number, one: string, many: string): string => `${v} ${v === 1 ? one : many}`;

@@ -4,12 +4,15 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-databa
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
 import { certificationService, type CertificationService } from './certification.service.ts';
+import { deadlinesService, type DeadlinesService } from './event-deadlines.service.ts';
 import { eventsService, type EventsService } from './events.service.ts';
+import { membershipService } from './membership.service.ts';
 import { snapshotsService, type SnapshotsService } from './snapshots.service.ts';
 import type { Actor } from './outbox.repository.ts';
 
 let t: TestDatabase;
 let events: EventsService;
+let deadlines: DeadlinesService;
 let cert: CertificationService;
 let snaps: SnapshotsService;
 let now = '2025-10-10T18:00:00Z';
@@ -46,6 +49,8 @@ beforeAll(async () => {
     .d;
   const deps = { database: t, now: () => now, timeZone: 'America/Denver' };
   events = eventsService({ ...deps, profile, ruleIdsOf: () => ['CNT-012'] });
+  deadlines = deadlinesService(deps);
+  const membership = membershipService({ ...deps, profile });
   cert = certificationService(deps);
   snaps = snapshotsService(deps);
   users = {
@@ -62,7 +67,7 @@ beforeAll(async () => {
     );
   }
   expect(
-    await events.setMembers(
+    await membership.setMembers(
       district,
       [
         { userId: users.p1.userId!, typeId: 'fall-anb', role: 'primary' },
@@ -120,7 +125,7 @@ describe('certification (montana-aim.md §7.2)', () => {
     expect(await cert.certify(eventId, district, users.p1)).toMatchObject({
       reason: expect.stringContaining('ask the state for an extension'),
     });
-    expect((await events.extend(eventId, district, '2025-10-31', 'flood', users.state)).kind).toBe('done');
+    expect((await deadlines.extend(eventId, district, '2025-10-31', 'flood', users.state)).kind).toBe('done');
   });
 
   it('lets two primaries certify at the same moment and takes exactly one snapshot', async () => {
@@ -219,7 +224,7 @@ describe('certification (montana-aim.md §7.2)', () => {
     });
     await cert.certify(eventId, district, users.p1);
     await cert.certify(eventId, district, users.p2);
-    const r = await events.reopen(eventId, { reason: 'deadline extended', recertify: true }, users.state);
+    const r = await deadlines.reopen(eventId, { reason: 'deadline extended', recertify: true }, users.state);
     expect(r).toEqual({ kind: 'done', reopened: [district] });
     expect(await count(`SELECT count(*) AS n FROM notification WHERE kind = 'certification-reopened'`)).toBe(
       3,

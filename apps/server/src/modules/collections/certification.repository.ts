@@ -46,6 +46,45 @@ export async function lockCertification(
   };
 }
 
+/** The status a district has before its row exists (events published before it was added, or never published). */
+const NOT_STARTED: CertificationRow = {
+  status: 'not-started',
+  round: 1,
+  snapshotId: null,
+  approvedBefore: false,
+  statusChangedAt: '',
+};
+
+/** Reads a district's certification without writing: a missing row reads as Not Started, round 1 (0007 defaults). */
+export async function readCertification(
+  db: Executor,
+  eventId: number,
+  district: string,
+): Promise<CertificationRow> {
+  const r = await db
+    .selectFrom('district_certification')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('district_number', '=', district)
+    .executeTakeFirst();
+  if (!r) return NOT_STARTED;
+  return {
+    status: r.status as DistrictStatus,
+    round: r.round,
+    snapshotId: r.snapshot_id,
+    approvedBefore: r.approved_before,
+    statusChangedAt: r.status_changed_at,
+  };
+}
+
+/** Writes a Not Started row for every district of the state that has none yet (at publication; one statement). */
+export async function insertNotStarted(db: Executor, eventId: number): Promise<void> {
+  await sql`
+    INSERT INTO district_certification (event_id, district_number)
+    SELECT ${eventId}, d.district_number FROM district d WHERE d.level <> 'state_agency'
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
 /** What gates certification of a district: findings, certifiers and the extension. */
 export type GateFacts = {
   openFatals: number;

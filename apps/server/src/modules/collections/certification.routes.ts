@@ -96,12 +96,12 @@ export function registerCertificationRoutes(app: FastifyInstance, s: Collections
       },
     },
     async (req, reply) =>
-      sendOutcome(req, reply, await s.events.reopen(req.params.id, req.body, actorOf(req)), (o) => o),
+      sendOutcome(req, reply, await s.deadlines.reopen(req.params.id, req.body, actorOf(req)), (o) => o),
   );
   r.post(
     '/api/v1/certification-events/:id/reminders',
     { ...manage, schema: { tags, summary: 'Remind primaries who have not certified', params: idParams } },
-    async (req) => ({ queued: await s.events.remind(req.params.id) }),
+    async (req) => ({ queued: await s.deadlines.remind(req.params.id) }),
   );
   r.put(
     '/api/v1/certification-events/:id/districts/:district/extension',
@@ -111,7 +111,7 @@ export function registerCertificationRoutes(app: FastifyInstance, s: Collections
     },
     async (req, reply) => {
       const { id, district } = req.params;
-      const out = await s.events.extend(id, district, req.body.until, req.body.reason, actorOf(req));
+      const out = await s.deadlines.extend(id, district, req.body.until, req.body.reason, actorOf(req));
       return sendOutcome(req, reply, out, () => ({ until: req.body.until }));
     },
   );
@@ -188,7 +188,7 @@ export function registerCertificationRoutes(app: FastifyInstance, s: Collections
       ...requires('collections:read', districtFromPath),
       schema: { tags, summary: 'Type Membership', params: z.object({ district: districtNumberSchema }) },
     },
-    async (req) => ({ members: await s.events.members(req.params.district) }),
+    async (req) => ({ members: await s.membership.members(req.params.district) }),
   );
   r.put(
     '/api/v1/districts/:district/certification-members',
@@ -202,8 +202,8 @@ export function registerCertificationRoutes(app: FastifyInstance, s: Collections
       },
     },
     async (req, reply) => {
-      const out = await s.events.setMembers(req.params.district, req.body.members, actorOf(req));
-      const members = out.kind === 'done' ? await s.events.members(req.params.district) : [];
+      const out = await s.membership.setMembers(req.params.district, req.body.members, actorOf(req));
+      const members = out.kind === 'done' ? await s.membership.members(req.params.district) : [];
       return sendOutcome(req, reply, out, () => ({ members }));
     },
   );

@@ -155,6 +155,30 @@ describe('collections routes', () => {
     expect(approve.json()).toMatchObject({ status: 'approved' });
   });
 
+  it('writes status rows at publication and reads a district’s events without writing', async () => {
+    const districts = await sql<{ n: number; d: string }>`
+      SELECT count(*)::int AS n, max(district_number) AS d FROM district WHERE level <> 'state_agency'`.execute(
+      t.db,
+    );
+    const { n, d: other } = districts.rows[0]!;
+    const rows = async (d: string) =>
+      Number(
+        (
+          await sql<{ n: number }>`SELECT count(*)::int AS n FROM district_certification
+            WHERE district_number = ${d}`.execute(t.db)
+        ).rows[0]!.n,
+      );
+    const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM district_certification`.execute(
+      t.db,
+    );
+    expect(total.rows[0]!.n).toBe(n);
+    // A district added after publication has no row: it reads as Not Started and the read writes none.
+    await sql`DELETE FROM district_certification WHERE district_number = ${other}`.execute(t.db);
+    const mine = await call('staff', 'GET', `/api/v1/districts/${other}/certification-events`);
+    expect(mine.json().events[0]).toMatchObject({ status: 'not-started', round: 1, members: [] });
+    expect(await rows(other)).toBe(0);
+  });
+
   it('keeps contacts and exports them safely', async () => {
     const contacts = [{ area: 'data', rank: 'primary', name: '=HYPERLINK("x")', email: 'd@example.org' }];
     expect(

@@ -4,9 +4,10 @@
  */
 import { calendarRules, type Profile } from '@bitterroot/contracts';
 import {
+  AWAITING_CERTIFICATION,
   computeCollectionDates,
-  districtDisplayStatus,
-  isOverdue,
+  lastCertificationDay,
+  localDate,
   userStatus,
   type DistrictDisplayStatus,
   type ScopeFilter,
@@ -16,12 +17,19 @@ import type { Database } from '../../db/database.ts';
 import { toCsv } from '../ingestion/findings-export.ts';
 import { validationServiceFor } from '../validation/validation.service.ts';
 import { adjustWindow, ensureCalendar, publishCalendar, storedCalendar } from './calendar.repository.ts';
-import { certificationService, windowOf, type CertificationDeps } from './certification.service.ts';
-import { gateFacts, lockCertification } from './certification.repository.ts';
+import { certificationService, type CertificationDeps } from './certification.service.ts';
 import { replaceContacts, searchContacts, type Contact, type ContactFilter } from './contacts.repository.ts';
-import { dashboardRows, type DashboardRow } from './dashboard.repository.ts';
-import { findEvent, membersOf } from './events.repository.ts';
+import {
+  blockingFindings,
+  currentCertifications,
+  dashboardRows,
+  type DashboardRow,
+} from './dashboard.repository.ts';
+import { deadlinesService } from './event-deadlines.service.ts';
+import { listEvents } from './events.repository.ts';
 import { eventsService } from './events.service.ts';
+import { membersOf } from './membership.repository.ts';
+import { membershipService } from './membership.service.ts';
 import { recordAudit, type Actor } from './outbox.repository.ts';
 import { snapshotsService } from './snapshots.service.ts';
 
@@ -36,21 +44,30 @@ export type DashboardFilter = {
   eventId?: number | undefined;
 };
 
+/** One entry per user (a member of several of an event's types counts once, as primary if any entry is). */
+function onePerUser<T extends { userId: number; role: string }>(members: readonly T[]): T[] {
+  const byUser = new Map<number, T>();
+  for (const m of members) if (byUser.get(m.userId)?.role !== 'primary') byUser.set(m.userId, m);
+  return [...byUser.values()];
+}
+
 /** Builds the calendar, dashboard and contacts service. */
 export function collectionsService(deps: CertificationDeps & { profile: Profile }) {
   const db = deps.database.db;
-  const entry = (r: DashboardRow): DashboardEntry => {
-    const window = {
-      opens: r.certificationOpens,
-      due: r.dueDate,
-      extendedUntil: r.extendedUntil,
-      timeZone: deps.timeZone,
-    };
-    return {
-      ...r,
-      displayStatus: districtDisplayStatus(r.status, deps.now(), window),
-      overdue: isOverdue(r.status, deps.now(), window),
-    };
+  // Today in the state's time zone once per request: formatting a date per row (≈6,000 rows statewide) costs more
+  // than the query. Same rule as the machine's `isOverdue` (decision 0040).
+  const entries = (rows: readonly DashboardRow[]): DashboardEntry[] => {
+    const today = localDate(deps.now(), deps.timeZone);
+    return rows.map((r) => {
+      const last = lastCertificationDay({
+        opens: r.certificationOpens,
+        due: r.dueDate,
+        extendedUntil: r.extendedUntil,
+        timeZone: deps.timeZone,
+      });
+      const overdue = AWAITING_CERTIFICATION.includes(r.status) && today > last;
+      return { ...r, displayStatus: overdue ? 'overdue' : r.status, overdue };
+    });
   };
 
   return {
@@ -68,12 +85,21 @@ export function collectionsService(deps: CertificationDeps & { profile: Profile 
         })),
       );
       const stored = (await storedCalendar(db, schoolYear))!;
-      const names = new Map(deps.profile.calendar.collections.map((c) => [c.id, c.name]));
+      const profiled = new Map(deps.profile.calendar.collections.map((c) => [c.id, c]));
       return {
         schoolYear,
         dates: computed.dates,
         publishedAt: stored.publishedAt,
-        collections: stored.windows.map((w) => ({ ...w, name: names.get(w.collectionId) ?? w.collectionId })),
+        // The event form and Type Membership pick from these (§7.1 certification types).
+        certificationTypes: deps.profile.calendar.certificationTypes.map((t) => ({ id: t.id, name: t.name })),
+        collections: stored.windows.map((w) => {
+          const c = profiled.get(w.collectionId);
+          return {
+            ...w,
+            name: c?.name ?? w.collectionId,
+            certificationTypes: c?.certification.required ? (c.certification.types ?? []) : [],
+          };
+        }),
       };
     },
     /** The state moves one collection's window (§5.2 windows change yearly; decision 0015). */
@@ -105,7 +131,7 @@ export function collectionsService(deps: CertificationDeps & { profile: Profile 
     },
     /** Every district × published event of a year, filtered, with progress per event (one statement). */
     async dashboard(schoolYear: number, filter: DashboardFilter = {}) {
-      const all = (await dashboardRows(db, schoolYear, null)).map(entry);
+      const all = entries(await dashboardRows(db, schoolYear, null));
       const rows = all.filter(
         (r) =>
           (filter.eventId === undefined || r.eventId === filter.eventId) &&
@@ -130,42 +156,51 @@ export function collectionsService(deps: CertificationDeps & { profile: Profile 
       }
       return { schoolYear, progress: [...progress.values()], rows };
     },
-    /** A district's events: status, what blocks certification, and each member's status (§7.2 step 3). */
+    /**
+     * A district's events: status, what blocks certification, and each member's status (§7.2 step 3). A read only:
+     * districts without a status row read as Not Started (rows are written when an event is published).
+     */
     async districtEvents(schoolYear: number, district: string) {
-      const rows = (await dashboardRows(db, schoolYear, district)).map(entry);
-      const members = await membersOf(db, district);
-      return await Promise.all(
-        rows.map(async (r) => {
-          const event = (await findEvent(db, r.eventId))!;
-          const row = await db
-            .transaction()
-            .execute(async (trx) => await lockCertification(trx, r.eventId, district));
-          const gate = await gateFacts(db, event, district, row.round);
-          const overdue = isOverdue(
-            row.status,
-            deps.now(),
-            windowOf(event, gate.extendedUntil, deps.timeZone),
-          );
-          return {
-            ...r,
-            unacknowledgedWarnings: gate.unacknowledgedWarnings,
-            members: members
-              .filter((m) => event.types.includes(m.typeId))
-              .map((m) => ({
-                userId: m.userId,
-                displayName: m.displayName,
-                email: m.email,
+      const rows = entries(await dashboardRows(db, schoolYear, district));
+      const ids = rows.map((r) => r.eventId);
+      const [events, members, certified, blocking] = await Promise.all([
+        listEvents(db, schoolYear, true),
+        membersOf(db, district),
+        currentCertifications(db, district, ids),
+        blockingFindings(db, schoolYear, district),
+      ]);
+      const byId = new Map(events.map((e) => [e.id, { ...e, ...(e.publishedContent ?? {}) }]));
+      return rows.map((r) => {
+        const event = byId.get(r.eventId)!;
+        return {
+          ...r,
+          description: event.description,
+          types: event.types,
+          level: event.level,
+          validationGroup: event.validationGroup,
+          eventStart: event.eventStart,
+          // What blocks certification rule by rule, so the screen links to each rule's findings (decision 0042).
+          blocking: blocking.filter((f) => event.validationRules.includes(f.rule)),
+          members: onePerUser(members.filter((m) => event.types.includes(m.typeId))).map((m) => {
+            const done = certified.find((c) => c.eventId === r.eventId && c.userId === m.userId);
+            return {
+              userId: m.userId,
+              displayName: m.displayName,
+              email: m.email,
+              typeId: m.typeId,
+              role: m.role,
+              certifiedAt: done?.certifiedAt ?? null,
+              nothingToReport: done?.nothingToReport ?? false,
+              status: userStatus({
                 role: m.role,
-                status: userStatus({
-                  role: m.role,
-                  districtStatus: row.status,
-                  certified: gate.certifiedBy.includes(m.userId),
-                  overdue,
-                }),
-              })),
-          };
-        }),
-      );
+                districtStatus: r.status,
+                certified: done !== undefined,
+                overdue: r.overdue,
+              }),
+            };
+          }),
+        };
+      });
     },
     /** Contacts the caller may read, searched. */
     contacts: (scope: ScopeFilter, filter: Omit<ContactFilter, 'districts'>) =>
@@ -219,6 +254,8 @@ export async function collectionsServices(
       profile,
       ruleIdsOf: (group) => rulesForCollection(rules, group).map((r) => r.id),
     }),
+    deadlines: deadlinesService(deps),
+    membership: membershipService({ ...deps, profile }),
     certification: certificationService(deps),
     snapshots: snapshotsService(deps),
   };

@@ -1,4 +1,7 @@
-/** The event dashboard (issue 7 item 7): every district × visible event of a year in one set-based statement. */
+/**
+ * The event dashboard (issue 7 item 7): every district × visible event of a year in one set-based statement, and
+ * what a district's own view adds (who certified in the current round, the blocking findings by rule).
+ */
 import { sql } from 'kysely';
 import type { DistrictStatus } from '@bitterroot/core';
 import type { Executor } from '../../db/database.ts';
@@ -15,8 +18,12 @@ export type DashboardRow = {
   dueDate: string;
   extendedUntil: string | null;
   openFatals: number;
+  unacknowledgedWarnings: number;
   primaries: number;
   certified: number;
+  /** The current round (restarts with a return, an accepted recertification or a reopen). */
+  round: number;
+  snapshotId: number | null;
 };
 
 /** Every district × published event of a school year (optionally one district), with counts. */
@@ -26,6 +33,7 @@ export async function dashboardRows(
   district: string | null,
 ): Promise<DashboardRow[]> {
   const oneDistrict = district === null ? sql`true` : sql`d.district_number = ${district}`;
+  const oneFindingDistrict = district === null ? sql`true` : sql`district_number = ${district}`;
   const r = await sql<{
     event_id: number;
     event_name: string;
@@ -37,19 +45,25 @@ export async function dashboardRows(
     due_date: string;
     extended_until: string | null;
     open_fatals: number;
+    open_warnings: number;
     primaries: number;
     certified: number;
+    round: number | null;
+    snapshot_id: number | null;
   }>`
     WITH ev AS (
       SELECT id, name, types, validation_rules, certification_opens, due_date FROM certification_event
       WHERE school_year = ${schoolYear} AND state IN ('published', 'unpublished-changes')),
-    fatal AS (
-      SELECT district_number, rule_id, count(*) AS n FROM validation_finding
-      WHERE school_year = ${schoolYear} AND severity = 'fatal' AND resolved_at IS NULL
+    open AS (
+      SELECT district_number, rule_id, count(*) FILTER (WHERE severity = 'fatal') AS fatals,
+        count(*) FILTER (WHERE severity = 'warning' AND acknowledged_at IS NULL) AS warnings
+      FROM validation_finding
+      WHERE school_year = ${schoolYear} AND resolved_at IS NULL AND ${oneFindingDistrict}
+        AND (severity = 'fatal' OR (severity = 'warning' AND acknowledged_at IS NULL))
       GROUP BY 1, 2),
     event_fatal AS (
-      SELECT e.id AS event_id, f.district_number, sum(f.n) AS n
-      FROM ev e JOIN fatal f ON f.rule_id = ANY (e.validation_rules) GROUP BY 1, 2),
+      SELECT e.id AS event_id, f.district_number, sum(f.fatals) AS n, sum(f.warnings) AS w
+      FROM ev e JOIN open f ON f.rule_id = ANY (e.validation_rules) GROUP BY 1, 2),
     prim AS (
       SELECT e.id AS event_id, m.district_number, count(DISTINCT m.user_id) AS n
       FROM ev e JOIN certification_membership m ON m.type_id = ANY (e.types) AND m.role = 'primary'
@@ -62,7 +76,8 @@ export async function dashboardRows(
     SELECT e.id AS event_id, e.name AS event_name, d.district_number, d.name AS district_name,
       coalesce(dc.status, 'not-started') AS status, dc.status_changed_at,
       e.certification_opens, e.due_date, x.extended_until,
-      coalesce(ef.n, 0) AS open_fatals, coalesce(p.n, 0) AS primaries, coalesce(c.n, 0) AS certified
+      coalesce(ef.n, 0) AS open_fatals, coalesce(ef.w, 0) AS open_warnings,
+      coalesce(p.n, 0) AS primaries, coalesce(c.n, 0) AS certified, dc.round, dc.snapshot_id
     FROM ev e CROSS JOIN district d
     LEFT JOIN district_certification dc ON dc.event_id = e.id AND dc.district_number = d.district_number
     LEFT JOIN certification_extension x ON x.event_id = e.id AND x.district_number = d.district_number
@@ -82,7 +97,58 @@ export async function dashboardRows(
     dueDate: x.due_date,
     extendedUntil: x.extended_until,
     openFatals: Number(x.open_fatals),
+    unacknowledgedWarnings: Number(x.open_warnings),
     primaries: Number(x.primaries),
     certified: Number(x.certified),
+    round: x.round ?? 1,
+    snapshotId: x.snapshot_id,
+  }));
+}
+
+/** Who certified a district's events in their current rounds, when, and whether with "nothing to report". */
+export async function currentCertifications(db: Executor, district: string, eventIds: readonly number[]) {
+  if (eventIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_certification as uc')
+    .innerJoin('district_certification as dc', (j) =>
+      j
+        .onRef('dc.event_id', '=', 'uc.event_id')
+        .onRef('dc.district_number', '=', 'uc.district_number')
+        .onRef('dc.round', '=', 'uc.round'),
+    )
+    .select(['uc.event_id', 'uc.user_id', 'uc.certified_at', 'uc.nothing_to_report'])
+    .where('uc.district_number', '=', district)
+    .where('uc.event_id', 'in', [...eventIds])
+    .execute();
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    userId: r.user_id,
+    certifiedAt: r.certified_at,
+    nothingToReport: r.nothing_to_report,
+  }));
+}
+
+/** A district's open fatal findings and unacknowledged warnings counted by rule (the gate, rule by rule). */
+export async function blockingFindings(db: Executor, schoolYear: number, district: string) {
+  const rows = await db
+    .selectFrom('validation_finding')
+    .select(['rule_id', 'severity', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('school_year', '=', schoolYear)
+    .where('district_number', '=', district)
+    .where('resolved_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('severity', '=', 'fatal'),
+        eb.and([eb('severity', '=', 'warning'), eb('acknowledged_at', 'is', null)]),
+      ]),
+    )
+    .groupBy(['rule_id', 'severity'])
+    .orderBy('severity')
+    .orderBy('rule_id')
+    .execute();
+  return rows.map((r) => ({
+    rule: r.rule_id,
+    severity: r.severity as 'fatal' | 'warning',
+    count: Number(r.n),
   }));
 }

@@ -1,6 +1,6 @@
-/** Certification events, Type Membership and extensions (montana-aim.md §7.1): all their SQL. */
+/** Certification events and extensions (montana-aim.md §7.1): all their SQL. */
 import { sql, type RawBuilder } from 'kysely';
-import type { EventState, MemberRole } from '@bitterroot/core';
+import type { EventState } from '@bitterroot/core';
 import type { Executor } from '../../db/database.ts';
 
 /** What state staff write about an event (§7.1 "Event"); districts see the published copy of it. */
@@ -145,87 +145,6 @@ export async function listEvents(
   if (visibleOnly) q = q.where('state', 'in', ['published', 'unpublished-changes']);
   const rows = await q.orderBy('due_date').orderBy('id').execute();
   return rows.map((r) => toEvent(r as EventRow));
-}
-
-/** One Type Membership entry (§7.1). */
-export type Member = {
-  userId: number;
-  typeId: string;
-  role: MemberRole;
-  schoolNumber: string | null;
-  email?: string;
-  displayName?: string;
-};
-
-/** Users among `userIds` who cannot be members of a district: unknown, inactive, or without a role there. */
-export async function ineligibleMembers(
-  db: Executor,
-  district: string,
-  userIds: readonly number[],
-): Promise<number[]> {
-  if (userIds.length === 0) return [];
-  const ok = await db
-    .selectFrom('app_user as u')
-    .select('u.id')
-    .where('u.id', 'in', [...userIds])
-    .where('u.active', '=', true)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_role as r')
-          .select('r.id')
-          .whereRef('r.user_id', '=', 'u.id')
-          .where('r.district_number', '=', district),
-      ),
-    )
-    .execute();
-  const good = new Set(ok.map((r) => r.id));
-  return [...new Set(userIds)].filter((id) => !good.has(id));
-}
-
-/** Replaces a district's whole Type Membership with `members`. */
-export async function replaceMembers(
-  db: Executor,
-  district: string,
-  members: readonly Member[],
-  by: number | null,
-): Promise<void> {
-  await db.deleteFrom('certification_membership').where('district_number', '=', district).execute();
-  if (members.length === 0) return;
-  await db
-    .insertInto('certification_membership')
-    .values(
-      members.map((m) => ({
-        district_number: district,
-        school_number: m.schoolNumber,
-        type_id: m.typeId,
-        user_id: m.userId,
-        role: m.role,
-        created_by: by,
-      })),
-    )
-    .execute();
-}
-
-/** A district's Type Membership with each member's e-mail and name. */
-export async function membersOf(db: Executor, district: string): Promise<Required<Member>[]> {
-  const rows = await db
-    .selectFrom('certification_membership as m')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', 'm.type_id', 'm.role', 'm.school_number', 'u.email', 'u.display_name'])
-    .where('m.district_number', '=', district)
-    .orderBy('m.type_id')
-    .orderBy('m.role')
-    .orderBy('u.display_name')
-    .execute();
-  return rows.map((r) => ({
-    userId: r.user_id,
-    typeId: r.type_id,
-    role: r.role as MemberRole,
-    schoolNumber: r.school_number,
-    email: r.email,
-    displayName: r.display_name,
-  }));
 }
 
 /** Grants or moves one district's extension of an event (§7.2 step 2). */

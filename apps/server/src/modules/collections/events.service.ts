@@ -1,24 +1,21 @@
 /**
- * Certification events as the state runs them (montana-aim.md §7.1–§7.2 step 1, step 5 reopen): create, edit,
- * publish, close, reopen with notifications, extensions and reminders; and Type Membership for districts.
+ * Certification events as the state runs them (montana-aim.md §7.1–§7.2 step 1): create, edit, publish, close,
+ * list. Deadlines (reopen, extensions, reminders) live in event-deadlines.service.ts, Type Membership in
+ * membership.service.ts.
  */
-import { eventTransition, type EventCommand, type MemberRole } from '@bitterroot/core';
+import { eventTransition, type EventCommand } from '@bitterroot/core';
 import type { Profile } from '@bitterroot/contracts';
-import { applyDistrictCommand, type CertificationDeps } from './certification.service.ts';
-import { allDistricts, districtsInStatus } from './certification.repository.ts';
+import type { CertificationDeps } from './certification.service.ts';
+import { insertNotStarted } from './certification.repository.ts';
 import {
   findEvent,
-  ineligibleMembers,
   insertEvent,
   listEvents,
-  membersOf,
-  replaceMembers,
   updateEvent,
-  upsertExtension,
   type EventContent,
   type EventRecord,
 } from './events.repository.ts';
-import { notifyMembers, recordAudit, recordTransition, type Actor } from './outbox.repository.ts';
+import { notifyMembers, recordTransition, type Actor } from './outbox.repository.ts';
 
 /** What state staff send to create or edit an event. */
 export type EventInput = {
@@ -98,7 +95,10 @@ export function eventsService(deps: EventsDeps) {
         to: next.value,
         actor,
       });
-      if (command === 'publish')
+      if (command === 'publish') {
+        // Every district's status row exists from publication on, so reads never write (a GET stays a read) and
+        // a later reopen or extension finds the districts that have not started.
+        await insertNotStarted(trx, id);
         await notifyMembers(trx, {
           eventId: id,
           districts: null,
@@ -107,6 +107,7 @@ export function eventsService(deps: EventsDeps) {
           body: `Certification opens ${event.certificationOpens}; due ${event.dueDate}.`,
           link: `/certification/${id}`,
         });
+      }
       return { kind: 'done', event: (await findEvent(trx, id))! };
     });
   }
@@ -146,146 +147,6 @@ export function eventsService(deps: EventsDeps) {
     },
     /** One event. */
     get: (id: number) => findEvent(db, id),
-    /**
-     * The state reopens an event (§7.2 step 5, seed S02): with `recertify`, districts that completed certification
-     * must certify again; without, they are told no action is needed. An extension may be granted to all.
-     */
-    async reopen(
-      id: number,
-      input: { reason: string; recertify: boolean; extendUntil?: string | undefined },
-      actor: Actor,
-    ): Promise<
-      { kind: 'done'; reopened: string[] } | { kind: 'refused'; reason: string } | { kind: 'not-found' }
-    > {
-      if (!input.reason.trim()) return { kind: 'refused', reason: 'Reopening an event needs a reason.' };
-      return await db.transaction().execute(async (trx) => {
-        const event = await findEvent(trx, id, true);
-        if (!event || event.state === 'unpublished' || event.state === 'closed') return { kind: 'not-found' };
-        const done = await districtsInStatus(trx, id, ['sent-to-state', 'approved']);
-        if (input.extendUntil) {
-          const all = await districtsInStatus(trx, id, [
-            'not-started',
-            'in-progress',
-            'returned',
-            'recertification-in-progress',
-          ]);
-          await upsertExtension(
-            trx,
-            id,
-            input.recertify ? [...all, ...done] : all,
-            input.extendUntil,
-            input.reason,
-            actor.userId,
-          );
-        }
-        if (input.recertify)
-          for (const d of done)
-            await applyDistrictCommand(deps, trx, event, d, 'reopen', actor, { reason: input.reason });
-        else
-          await notifyMembers(trx, {
-            eventId: id,
-            districts: done,
-            kind: 'event-reopened-no-action',
-            subject: `${event.name} was reopened`,
-            body: `Your district has already certified: no action is required. (${input.reason})`,
-          });
-        await recordTransition(trx, {
-          eventId: id,
-          district: null,
-          command: 'reopen',
-          from: event.state,
-          to: event.state,
-          reason: input.reason,
-          actor,
-          detail: { recertify: input.recertify, extendUntil: input.extendUntil ?? null, districts: done },
-        });
-        return { kind: 'done', reopened: input.recertify ? done : [] };
-      });
-    },
-    /** Grants one district more time (§7.2 step 2: certifying after the due date needs an extension). */
-    async extend(
-      id: number,
-      district: string,
-      until: string,
-      reason: string,
-      actor: Actor,
-    ): Promise<EventOutcome> {
-      return await db.transaction().execute(async (trx) => {
-        const event = await findEvent(trx, id);
-        if (!event) return { kind: 'not-found' };
-        await upsertExtension(trx, id, [district], until, reason, actor.userId);
-        await recordTransition(trx, {
-          eventId: id,
-          district,
-          command: 'extend',
-          from: event.dueDate,
-          to: until,
-          reason,
-          actor,
-        });
-        return { kind: 'done', event };
-      });
-    },
-    /** Reminds primaries who have not certified yet (the cron calls it before due dates); returns how many. */
-    async remind(id: number): Promise<number> {
-      return await db.transaction().execute(async (trx) => {
-        const event = await findEvent(trx, id);
-        if (!event || (event.state !== 'published' && event.state !== 'unpublished-changes')) return 0;
-        const done = new Set(
-          await districtsInStatus(trx, id, ['sent-to-state', 'approved', 'recertification-requested']),
-        );
-        const all = await allDistricts(trx);
-        return await notifyMembers(trx, {
-          eventId: id,
-          districts: all.filter((d) => !done.has(d)),
-          uncertifiedOnly: true,
-          kind: 'certification-reminder',
-          subject: `Reminder: ${event.name} is due ${event.dueDate}`,
-          body: `Please certify ${event.name} by ${event.dueDate}.`,
-          link: `/certification/${id}`,
-        });
-      });
-    },
-    /** A district's Type Membership. */
-    members: (district: string) => membersOf(db, district),
-    /** Replaces a district's Type Membership; every member must be an active user with a role there (§7.1). */
-    async setMembers(
-      district: string,
-      members: {
-        userId: number;
-        typeId: string;
-        role: MemberRole;
-        schoolNumber?: string | null | undefined;
-      }[],
-      actor: Actor,
-    ): Promise<{ kind: 'done' } | { kind: 'refused'; reason: string }> {
-      const unknown = members.filter((m) => !typeIds.has(m.typeId)).map((m) => m.typeId);
-      if (unknown.length)
-        return {
-          kind: 'refused',
-          reason: `Unknown certification type(s): ${[...new Set(unknown)].join(', ')}.`,
-        };
-      return await db.transaction().execute(async (trx) => {
-        const bad = await ineligibleMembers(
-          trx,
-          district,
-          members.map((m) => m.userId),
-        );
-        if (bad.length)
-          return {
-            kind: 'refused',
-            reason: `Users ${bad.join(', ')} are not active users of district ${district}.`,
-          };
-        await replaceMembers(
-          trx,
-          district,
-          members.map((m) => ({ ...m, schoolNumber: m.schoolNumber ?? null })),
-          actor.userId,
-        );
-        await recordAudit(trx, actor, 'certification.membership', district, { members });
-        return { kind: 'done' };
-      });
-    },
   };
 }
 

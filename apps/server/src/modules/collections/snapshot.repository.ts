@@ -43,7 +43,9 @@ export function liveRows(
 
 /**
  * Freezes the live rows of each target district in one INSERT … SELECT, seals every header with the md5 of its
- * rows in a canonical order, and marks the district's earlier snapshot of the event superseded (it is kept).
+ * rows' digests in a canonical order (decision 0048: sorting and concatenating 32-character digests instead of
+ * whole rows keeps a large district's seal in memory), and marks the district's earlier snapshot of the event
+ * superseded (it is kept).
  */
 export async function takeSnapshots(
   db: Executor,
@@ -83,8 +85,8 @@ export async function takeSnapshots(
     UPDATE certification_snapshot h SET content_hash = x.hash, row_count = x.n
     FROM (
       SELECT h2.id,
-        md5(coalesce(string_agg(r.template_id || '|' || r.record_key || '|' || r.row::text, E'\n'
-          ORDER BY r.template_id, r.record_key, r.row::text), '')) AS hash,
+        md5(coalesce(string_agg(md5(r.template_id || '|' || r.record_key || '|' || r.row::text), E'\n'
+          ORDER BY r.template_id, r.record_key, md5(r.row::text)), '')) AS hash,
         count(r.snapshot_id) AS n
       FROM certification_snapshot h2 LEFT JOIN certification_snapshot_row r ON r.snapshot_id = h2.id
       WHERE h2.id IN (${sql.join(ids)}) GROUP BY h2.id) x

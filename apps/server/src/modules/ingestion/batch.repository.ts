@@ -1,6 +1,7 @@
 /** Upload batches and their findings. */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { Schema } from '../../db/schema.ts';
 
 /** Lifecycle of a batch (ARCHITECTURE §4): in-flight statuses first, final ones after. */
 export type BatchStatus =
@@ -49,6 +50,9 @@ export async function createBatch(
     fileSha256: string;
     fileBytes: number;
     dryRun: boolean;
+    /** Known before the batch is created when the file was recognised first (saves an UPDATE). */
+    templateId?: string;
+    status?: BatchStatus;
   },
 ): Promise<number> {
   const row = await db
@@ -60,7 +64,8 @@ export async function createBatch(
       file_sha256: b.fileSha256,
       file_bytes: b.fileBytes,
       dry_run: b.dryRun,
-      status: 'received',
+      status: b.status ?? 'received',
+      ...(b.templateId ? { template_id: b.templateId } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -102,10 +107,18 @@ export async function finishBatch(
     WHERE id = ${id}`.execute(db);
 }
 
-/** Stores findings produced in JS (structural problems found while parsing), numbered after existing ones. */
-export async function insertFindings(db: Executor, batchId: number, findings: FindingRow[]): Promise<void> {
+/**
+ * Stores findings produced in JS (structural problems found while parsing), numbered after existing ones
+ * (from `firstSeq` when the caller knows it: a batch created by the same upload has none yet).
+ */
+export async function insertFindings(
+  db: Executor,
+  batchId: number,
+  findings: FindingRow[],
+  firstSeq?: number,
+): Promise<void> {
   if (findings.length === 0) return;
-  const base = await nextSeq(db, batchId);
+  const base = firstSeq ?? (await nextSeq(db, batchId));
   for (let i = 0; i < findings.length; i += 1000) {
     await db
       .insertInto('ingestion_finding')
@@ -147,7 +160,12 @@ export async function findBatch(
     .where('id', '=', id)
     .where('district_number', '=', districtNumber)
     .executeTakeFirst();
-  if (!r) return undefined;
+  return r ? batchRowOf(r) : undefined;
+}
+
+type StoredBatch = Selectable<Schema['ingestion_batch']>;
+
+function batchRowOf(r: StoredBatch): BatchRow {
   return {
     id: r.id,
     districtNumber: r.district_number,
@@ -166,6 +184,59 @@ export async function findBatch(
     failure: r.failure,
     createdAt: r.created_at,
     finishedAt: r.finished_at,
+  };
+}
+
+/** A stored finding as the outcome query returns it. */
+type StoredFinding = {
+  line: number | null;
+  column_key: string | null;
+  field_label: string | null;
+  value: string | null;
+  code: string;
+  severity: string;
+  message: string;
+  fix: string;
+};
+
+/**
+ * A batch of a district with its findings (row order, at most `limit`) and their counts by code, in ONE
+ * statement: what every upload reads back when it ends (undefined for another district's batch).
+ */
+export async function batchOutcome(
+  db: Executor,
+  districtNumber: string,
+  id: number,
+  limit = 100_000,
+): Promise<
+  | { batch: BatchRow; findings: FindingRow[]; counts: { code: string; severity: string; count: number }[] }
+  | undefined
+> {
+  const r = await sql<
+    StoredBatch & { findings: StoredFinding[]; counts: { code: string; severity: string; count: number }[] }
+  >`
+    SELECT b.*,
+      coalesce((SELECT json_agg(f ORDER BY f.line, f.seq) FROM (SELECT seq, line, column_key, field_label, value, code, severity, message, fix
+        FROM ingestion_finding WHERE batch_id = b.id ORDER BY line, seq LIMIT ${limit}::int) f), '[]') AS findings,
+      coalesce((SELECT json_agg(c ORDER BY c.count DESC, c.code) FROM (SELECT code, severity, count(*)::int AS count FROM ingestion_finding
+        WHERE batch_id = b.id GROUP BY code, severity ORDER BY count(*) DESC, code) c), '[]') AS counts
+    FROM ingestion_batch b WHERE b.id = ${id} AND b.district_number = ${districtNumber}`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { findings, counts, ...batch } = row;
+  return {
+    batch: batchRowOf(batch as StoredBatch),
+    findings: findings.map((f) => ({
+      line: f.line,
+      column: f.column_key,
+      field: f.field_label,
+      value: f.value,
+      code: f.code,
+      severity: f.severity as FindingRow['severity'],
+      message: f.message,
+      fix: f.fix,
+    })),
+    counts,
   };
 }
 

@@ -7,9 +7,9 @@ import { sql } from 'kysely';
 import type { Template } from '@bitterroot/contracts';
 import type { Executor } from '../../db/database.ts';
 import { runRowChecks, type RowCheck } from '../../db/row-checks.ts';
+import { ENROLLMENT_CHECK_SOURCE, resolveEnrollments } from './enrollment-commit.repository.ts';
 
 const has = (template: Template, key: string) => template.columns.some((c) => c.key === key);
-const stateIdOf = sql`lpad(btrim(s.student_state_id), 9, '0')`;
 
 function commonChecks(template: Template, district: string, schoolYear: number): RowCheck[] {
   const checks: RowCheck[] = [
@@ -32,18 +32,21 @@ function commonChecks(template: Template, district: string, schoolYear: number):
       fix: `Send rows for ${schoolYear} (the end year: ${schoolYear} means ${schoolYear - 1}-${String(schoolYear % 100).padStart(2, '0')}) or choose that year for the upload.`,
     });
   const keys = template.key.filter((k) => k !== 'record_type');
+  const keyOf = sql.join(keys.map((k) => sql`btrim(coalesce(${sql.ref(k)}, ''))`));
+  const filledKeys = sql.join(
+    keys.map((k) => sql`btrim(coalesce(${sql.ref(k)}, '')) <> ''`),
+    sql` AND `,
+  );
   checks.push({
     code: 'ROW-DUPLICATE-KEY',
     column: null,
     severity: 'fatal',
-    // A window over the staged rows (hash/sort once), not a self-join: a million-row file stays linear.
-    failing: sql`s.line IN (SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY ${sql.join(
-      keys.map((k) => sql`btrim(coalesce(${sql.ref(k)}, ''))`),
-    )} ORDER BY line) AS n FROM stage_upload
-      WHERE ${sql.join(
-        keys.map((k) => sql`btrim(coalesce(${sql.ref(k)}, '')) <> ''`),
-        sql` AND `,
-      )}) d WHERE d.n > 1)`,
+    // Candidates are lines whose key hash (`khash`, computed while streaming) repeats: one aggregate over
+    // integers. Only they are compared by their key text in a window (the earliest line keeps the key),
+    // so a clean million-row file is never sorted and hash collisions cost nothing but a comparison.
+    failing: sql`s.line IN (SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY ${keyOf} ORDER BY line) AS n
+      FROM stage_upload WHERE ${filledKeys} AND khash IN (
+        SELECT khash FROM stage_upload WHERE khash IS NOT NULL GROUP BY khash HAVING count(*) > 1)) d WHERE d.n > 1)`,
     message: `The same ${keys.join(' + ')} appears on an earlier line`,
     fix: 'Keep one row per key; remove or merge the duplicate.',
   });
@@ -65,20 +68,21 @@ function demographicChecks(): RowCheck[] {
       code: 'ID-UNKNOWN',
       column: 'student_state_id',
       severity: 'fatal',
-      failing: sql`btrim(coalesce(s.student_state_id, '')) ~ '^[0-9]{1,9}$' AND NOT EXISTS (SELECT 1 FROM student x WHERE x.state_id = ${stateIdOf})`,
+      failing: sql`s.sid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM student x WHERE x.state_id = s.sid)`,
       message: 'This state ID was never issued by the state',
       fix: 'Correct the state ID, or leave it blank so the state matches the student or assigns a new ID.',
     },
   ];
 }
 
+/** Enrollment rules over the resolved rows `r` (enrollment-commit.repository.ts): no per-row lookups. */
 function enrollmentChecks(district: string, schoolYear: number): RowCheck[] {
   return [
     {
       code: 'ENR-SCHOOL',
       column: 'school_number',
       severity: 'fatal',
-      failing: sql`btrim(coalesce(s.school_number, '')) <> '' AND NOT EXISTS (SELECT 1 FROM school x WHERE x.school_number = btrim(s.school_number) AND x.district_number = ${district})`,
+      failing: sql`btrim(coalesce(s.school_number, '')) <> '' AND r.school_number IS NULL`,
       message: sql`'School ' || btrim(s.school_number) || ' is not a school of district ' || ${district}::text`,
       fix: 'Use a school number of your district (see the district page for the list).',
     },
@@ -86,8 +90,7 @@ function enrollmentChecks(district: string, schoolYear: number): RowCheck[] {
       code: 'ENR-CALENDAR',
       column: 'calendar_number',
       severity: 'fatal',
-      failing: sql`btrim(coalesce(s.calendar_number, '')) <> '' AND EXISTS (SELECT 1 FROM school x WHERE x.school_number = btrim(s.school_number) AND x.district_number = ${district})
-        AND NOT EXISTS (SELECT 1 FROM calendar c WHERE c.school_number = btrim(s.school_number) AND c.school_year = ${schoolYear}::int AND c.calendar_number = btrim(s.calendar_number))`,
+      failing: sql`btrim(coalesce(s.calendar_number, '')) <> '' AND r.school_number IS NOT NULL AND r.calendar_id IS NULL`,
       message: sql`'Calendar ' || btrim(s.calendar_number) || ' does not exist for school ' || btrim(s.school_number) || ' in ' || ${schoolYear}::text`,
       fix: 'Use one of the school’s calendars for this year, or have the calendar set up first.',
     },
@@ -95,7 +98,7 @@ function enrollmentChecks(district: string, schoolYear: number): RowCheck[] {
       code: 'ENR-DATES',
       column: 'end_date',
       severity: 'fatal',
-      failing: sql`br_to_date(s.end_date) < br_to_date(s.start_date)`,
+      failing: sql`s.v_end_date < s.v_start_date`,
       message: 'End date is before start date',
       fix: 'Check both dates; an enrollment cannot end before it starts.',
     },
@@ -111,7 +114,7 @@ function enrollmentChecks(district: string, schoolYear: number): RowCheck[] {
       code: 'ENR-NO-STATE-ID',
       column: 'student_state_id',
       severity: 'fatal',
-      failing: sql`NOT EXISTS (SELECT 1 FROM student x WHERE btrim(coalesce(s.student_state_id, '')) ~ '^[0-9]{1,9}$' AND x.state_id = ${stateIdOf})`,
+      failing: sql`r.student_id IS NULL`,
       message: sql`CASE WHEN btrim(coalesce(s.student_state_id, '')) = '' THEN 'The student has no state ID yet' ELSE 'State ID ' || btrim(s.student_state_id) || ' is not known to the state' END`,
       fix: 'Upload Student Demographic first: it assigns or validates the state ID; then upload Enrollment again.',
     },
@@ -139,13 +142,18 @@ export async function runRecordChecks(
   schoolYear: number,
   batchId: number,
   firstSeq: number,
+  rows: number,
   extra: readonly RowCheck[] = [],
 ): Promise<number> {
+  // Enrollment rows are resolved once here; the checks and the commit both read the result.
+  const enrollment = template.id === 'student-enrollment';
+  if (enrollment) await resolveEnrollments(db, template, district, schoolYear, rows);
   return await runRowChecks(
     db,
     template,
     [...recordChecks(template, district, schoolYear), ...extra],
     batchId,
     firstSeq,
+    enrollment ? ENROLLMENT_CHECK_SOURCE : undefined,
   );
 }

@@ -1,18 +1,26 @@
 /**
- * Commit step of an upload: set-based merges from `stage_upload` into the live tables, inside the
- * upload's one transaction. Student Demographic (montana-aim.md §4.3): existing identities updated with
- * the fields present (absent fields kept), students without a state ID matched statewide or issued one.
- * Enrollment: insert or update by the template key; unchanged rows are not rewritten, so a re-upload
- * changes nothing.
+ * Commit step of a Student Demographic upload: set-based merges from `stage_upload` into the live tables,
+ * inside the upload's one transaction (montana-aim.md §4.3): existing identities updated with the fields
+ * present (absent fields kept), students without a state ID matched statewide or issued one. Enrollment
+ * commits are in enrollment-commit.repository.ts.
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { newStudentStateIdSql } from '../../db/state-id.ts';
-import type { Template } from '@bitterroot/contracts';
-import { stagedDate, stagedFlag, typedValue } from '../../db/staged-values.ts';
+import { stagedDate, stagedFlag } from '../../db/staged-values.ts';
 
 /** Counts of what a Student Demographic commit did. */
 export type DemographicOutcome = { updated: number; linked: number; matched: number; assigned: number };
+
+/**
+ * Serialises the identity step of Student Demographic commits (resolve, match, issue IDs) across
+ * concurrent uploads until this transaction ends: a child sent by two districts at once is then matched to
+ * the identity the first commit created instead of getting a second state ID. Parsing and checks of the
+ * uploads still run side by side.
+ */
+export async function lockIdentityCommits(db: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(7275010)`.execute(db);
+}
 
 /**
  * Step 1: resolve every staged row to a student by its state ID, else its local ID already linked in this
@@ -222,83 +230,4 @@ export async function issueIdsAndLink(
     n: number;
   }>`SELECT count(*) AS n FROM sd_resolved WHERE how IN ('exact', 'fuzzy')`.execute(db);
   return { linked: Number(linked.numAffectedRows ?? 0), matched: matched.rows[0]!.n, assigned };
-}
-
-/** Counts of what an Enrollment commit did. */
-export type EnrollmentOutcome = { inserted: number; updated: number; unchanged: number };
-
-/**
- * Enrollment-level fields of the Enrollment template beyond the span itself (montana-aim.md §2.2, §2.10,
- * §2.11): stored as sent, typed by the template column.
- */
-export const ENROLLMENT_DETAIL_COLUMNS = [
-  'sort_by',
-  'diploma_date',
-  'diploma_type',
-  'diploma_period',
-  'drop_out_reason',
-  'date_first_entered_9th_grade',
-  'military_connection_status',
-  'extracurricular_only',
-  'esa_participant',
-  'early_literacy_program',
-  'age_19_20_eligible',
-  'cclc_21st_participant',
-  'immigrant_us_school_entry_date',
-  'sped_exit_date',
-  'sped_exit_reason',
-] as const;
-
-/** Merges staged Enrollment rows for a district and year, by the template key (§4.3). */
-export async function commitEnrollments(
-  db: Executor,
-  template: Template,
-  batchId: number,
-  district: string,
-  schoolYear: number,
-): Promise<EnrollmentOutcome> {
-  const details = template.columns.filter((c) =>
-    (ENROLLMENT_DETAIL_COLUMNS as readonly string[]).includes(c.key),
-  );
-  const detailSelect = details.map((c) => `, ${typedValue(c)} AS ${c.key}`).join('');
-  const cols = [
-    'start_status',
-    'end_date',
-    'end_status',
-    'service_type',
-    'no_show',
-    ...details.map((c) => c.key),
-  ];
-  await sql`CREATE TEMP TABLE en_resolved ON COMMIT DROP AS
-    SELECT s.line, x.id AS student_id, btrim(s.school_number) AS school_number, c.id AS calendar_id,
-           btrim(s.grade_level) AS grade_level, br_to_date(s.start_date) AS start_date, btrim(s.start_status) AS start_status,
-           br_to_date(s.end_date) AS end_date, nullif(btrim(s.end_status), '') AS end_status,
-           coalesce(nullif(btrim(s.service_type), ''), 'P') AS service_type, coalesce(${stagedFlag('s.no_show')}, false) AS no_show
-           ${sql.raw(detailSelect)}
-    FROM stage_upload s
-    JOIN calendar c ON c.school_number = btrim(s.school_number) AND c.school_year = ${schoolYear}::int AND c.calendar_number = btrim(s.calendar_number)
-    LEFT JOIN student x ON btrim(coalesce(s.student_state_id, '')) <> '' AND x.state_id = lpad(btrim(s.student_state_id), 9, '0')`.execute(
-    db,
-  );
-  await sql`ANALYZE en_resolved`.execute(db);
-  const updated = await sql`
-    UPDATE enrollment e SET ${sql.raw(cols.map((c) => `${c} = r.${c}`).join(', '))}, batch_id = ${batchId}::bigint
-    FROM en_resolved r
-    WHERE e.student_id = r.student_id AND e.calendar_id = r.calendar_id AND e.grade_level = r.grade_level AND e.start_date = r.start_date
-      AND (${sql.raw(cols.map((c) => `e.${c}`).join(', '))}) IS DISTINCT FROM (${sql.raw(cols.map((c) => `r.${c}`).join(', '))})`.execute(
-    db,
-  );
-  const inserted = await sql`
-    INSERT INTO enrollment (student_id, district_number, school_number, calendar_id, school_year, grade_level, start_date,
-                            ${sql.raw(cols.join(', '))}, batch_id)
-    SELECT r.student_id, ${district}, r.school_number, r.calendar_id, ${schoolYear}::int, r.grade_level, r.start_date,
-           ${sql.raw(cols.map((c) => `r.${c}`).join(', '))}, ${batchId}::bigint
-    FROM en_resolved r
-    WHERE r.student_id IS NOT NULL AND NOT EXISTS (
-      SELECT 1 FROM enrollment e WHERE e.student_id = r.student_id AND e.calendar_id = r.calendar_id
-        AND e.grade_level = r.grade_level AND e.start_date = r.start_date)`.execute(db);
-  const total = await sql<{ n: number }>`SELECT count(*) AS n FROM en_resolved`.execute(db);
-  const u = Number(updated.numAffectedRows ?? 0);
-  const i = Number(inserted.numAffectedRows ?? 0);
-  return { inserted: i, updated: u, unchanged: total.rows[0]!.n - u - i };
 }

@@ -4,35 +4,30 @@
  * commit and keeps only the batch and its findings. A killed process leaves the live tables untouched;
  * the sweeper marks its batch failed.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Profile, Template } from '@bitterroot/contracts';
 import type { Database, Executor } from '../../db/database.ts';
-import { templateByRecordType } from '../profile/profile.lookup.ts';
-import { detectFile, matchHeader, type DetectedFile, type ParseFinding } from './parsers/index.ts';
+import { detectFile, type ParseFinding } from './parsers/index.ts';
+import { chooseTemplate, columnMapping, hashFile, toFinding } from './upload-recognise.ts';
 import { createStagingTable, fillStagingTable, tuneForBulkLoad } from './staging.repository.ts';
 import {
+  batchOutcome,
   createBatch,
-  findBatch,
-  findingSummary,
   finishBatch,
   insertFindings,
-  listFindings,
   nextSeq,
-  setBatchStatus,
   sweepInterruptedBatches,
   type BatchRow,
   type FindingRow,
 } from './batch.repository.ts';
-import { stagedCsv } from './upload-staging.ts';
+import { stagedCsv, typedStageColumns } from './upload-staging.ts';
 import { columnsCoveredByRecordChecks, runRecordChecks } from './record-checks.repository.ts';
 import {
   applyFuzzyDecisions,
-  commitEnrollments,
   issueIdsAndLink,
+  lockIdentityCommits,
   resolveDemographics,
 } from './upload-merge.repository.ts';
+import { commitEnrollments, keyTriggersCanBeSkipped } from './enrollment-commit.repository.ts';
 import { fuzzyDecisions } from './identity-matching.ts';
 import type { MatchSettings } from '@bitterroot/core';
 import { progressOf, reportProgress, type UploadProgress } from './upload-progress.ts';
@@ -46,11 +41,14 @@ import { refreshStatistics } from '../../db/statistics.ts';
 import { recordStoreOf } from '../student-records/record-stores.ts';
 import { revalidateUpload } from '../validation/validation.service.ts';
 
+/** Files this large get more sort and hash memory for their transaction (one statement small files skip). */
+const TUNE_FROM_BYTES = 1 << 20;
+
 /** Uploads this large refresh the planner statistics of what they wrote before anything reads it. */
 const ANALYZE_AFTER_ROWS = 5000;
 
 /** The live tables a template's commit writes. */
-function tablesWrittenBy(templateId: string): string[] {
+export function tablesWrittenBy(templateId: string): string[] {
   if (templateId === 'student-demographics') return ['student', 'student_district'];
   if (templateId === 'student-enrollment') return ['enrollment'];
   const store = recordStoreOf(templateId);
@@ -86,6 +84,11 @@ export type UploadRequest = {
   dryRun: boolean;
   /** Fuzzy identity matching settings; without them only exact matches link identities. */
   matching?: MatchSettings;
+  /**
+   * Leave planner statistics and the statewide re-check to the caller, which runs them once for many
+   * files (import-many.service.ts); the upload itself is unchanged.
+   */
+  deferValidation?: boolean;
 };
 
 /** The result the CLI prints and the API returns. */
@@ -105,61 +108,22 @@ export type UploadResult = {
   findings: FindingRow[];
 };
 
-function toFinding(f: ParseFinding): FindingRow {
-  return {
-    line: f.line,
-    column: f.column,
-    field: f.column,
-    value: null,
-    code: f.code,
-    severity: f.severity,
-    message: f.message,
-    fix: f.fix,
-  };
-}
+/** Files this large insert enrollments with the foreign-key triggers off when the database allows it. */
+const SKIP_KEY_TRIGGERS_FROM_ROWS = 2000;
 
-async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return { sha256: hash.digest('hex'), bytes: (await stat(path)).size };
-}
+const keyTriggerPermission = new WeakMap<Database, Promise<boolean>>();
 
-function chooseTemplate(
-  profile: Profile,
-  detected: DetectedFile,
-  requested?: string,
-): Template | ParseFinding {
-  if (requested) {
-    const t = profile.templates.find((x) => x.id === requested);
-    if (t) return t;
-    return {
-      line: null,
-      column: null,
-      code: 'FILE-TEMPLATE',
-      severity: 'fatal',
-      message: `Unknown template ${requested}`,
-      fix: `Use one of: ${profile.templates.map((x) => x.id).join(', ')}.`,
-    };
+/** Asked once per open database (inside the upload's transaction: PGlite has one connection), only by a large upload. */
+function mayInsertWithoutKeyTriggers(database: Database, trx: Executor, rows: number): Promise<boolean> {
+  if (rows < SKIP_KEY_TRIGGERS_FROM_ROWS) return Promise.resolve(false);
+  let known = keyTriggerPermission.get(database);
+  if (!known) {
+    known = keyTriggersCanBeSkipped(trx);
+    keyTriggerPermission.set(database, known);
+    // A failed question is asked again by the next upload rather than remembered.
+    known.catch(() => keyTriggerPermission.delete(database));
   }
-  const byType = detected.recordType ? templateByRecordType(profile, detected.recordType) : undefined;
-  if (byType) return byType;
-  return {
-    line: null,
-    column: null,
-    code: 'FILE-TEMPLATE',
-    severity: 'fatal',
-    message: detected.recordType
-      ? `Record type ${detected.recordType} is not a template of this state`
-      : 'The file does not say which template it is',
-    fix: `Start each row with its record type (${profile.templates.map((x) => x.recordType).join(', ')}) or choose the template explicitly.`,
-  };
-}
-
-/** Maps file cells to template columns: positional for Montana HD files, by header name otherwise. */
-function columnMapping(template: Template, detected: DetectedFile): (number | null)[] | ParseFinding {
-  if (!detected.headerNames) return template.columns.map((_, i) => i);
-  const m = matchHeader(detected.headerNames, template.columns);
-  return 'mapping' in m ? m.mapping : m;
+  return known;
 }
 
 async function commitRows(
@@ -168,6 +132,7 @@ async function commitRows(
   batchId: number,
   request: UploadRequest,
   rows: number,
+  withoutKeyTriggers: boolean,
 ): Promise<Record<string, number>> {
   const store = storeFor(template);
   if (store)
@@ -178,8 +143,15 @@ async function commitRows(
       rows,
     });
   if (template.id === 'student-enrollment')
-    return await commitEnrollments(trx, template, batchId, request.district, request.schoolYear);
+    return await commitEnrollments(trx, template, {
+      batchId,
+      district: request.district,
+      schoolYear: request.schoolYear,
+      rows,
+      withoutKeyTriggers,
+    });
   if (template.id !== 'student-demographics') return {};
+  await lockIdentityCommits(trx);
   const { updated } = await resolveDemographics(trx, request.district);
   if (request.matching) {
     const decisions = await fuzzyDecisions(trx, request.matching);
@@ -208,6 +180,10 @@ export async function runUpload(
   const db = database.db;
   await sweepNowAndThen(db);
   const file = await hashFile(request.path);
+  // The file is recognised before its batch is created, so the batch starts out parsing its template.
+  const detected = await detectFile(request.path);
+  const template = 'format' in detected ? chooseTemplate(profile, detected, request.templateId) : detected;
+  const mapping = 'format' in detected && 'columns' in template ? columnMapping(template, detected) : null;
   const batchId = await createBatch(db, {
     districtNumber: request.district,
     schoolYear: request.schoolYear,
@@ -215,33 +191,34 @@ export async function runUpload(
     fileSha256: file.sha256,
     fileBytes: file.bytes,
     dryRun: request.dryRun,
+    ...('columns' in template && Array.isArray(mapping)
+      ? { templateId: template.id, status: 'parsing' as const }
+      : {}),
   });
   reportProgress(batchId, { phase: 'received', rows: 0 });
   onBatch(batchId);
   try {
-    const detected = await detectFile(request.path);
-    const template = 'format' in detected ? chooseTemplate(profile, detected, request.templateId) : detected;
-    const mapping = 'format' in detected && 'columns' in template ? columnMapping(template, detected) : null;
     if (!('format' in detected) && (await acceptEmptySubmission(db, profile, request, batchId, detected)))
       return await resultOf(database, request.district, batchId);
     if (!('format' in detected) || !('columns' in template) || !Array.isArray(mapping)) {
       const problem = [detected, template, mapping].find(
         (x): x is ParseFinding => x !== null && typeof x === 'object' && 'code' in x,
       )!;
-      await insertFindings(db, batchId, [toFinding(problem)]);
+      await insertFindings(db, batchId, [toFinding(problem)], 1);
       await finishBatch(db, batchId, { status: 'rejected', rowsTotal: 0, rowsRejected: 0, summary: {} });
       return await resultOf(database, request.district, batchId);
     }
-    await setBatchStatus(db, batchId, 'parsing', template.id);
+    const typed = typedStageColumns(template);
+    const columns = ['line', ...template.columns.map((c) => c.key), ...typed.map((t) => t.name)];
+    const types = Object.fromEntries([['line', 'integer'], ...typed.map((t) => [t.name, t.sqlType])]);
     await db.transaction().execute(async (trx) => {
-      await tuneForBulkLoad(trx);
-      const keys = template.columns.map((c) => c.key);
-      await createStagingTable(trx, 'stage_upload', ['line', ...keys], { line: 'integer' });
+      if (file.bytes >= TUNE_FROM_BYTES) await tuneForBulkLoad(trx);
+      await createStagingTable(trx, 'stage_upload', columns, types);
       const parseFindings: FindingRow[] = [];
       const rows = await fillStagingTable(
         trx,
         'stage_upload',
-        ['line', ...keys],
+        columns,
         stagedCsv(
           request.path,
           detected,
@@ -249,32 +226,40 @@ export async function runUpload(
           batchId,
           { profile, template, skipRequired: columnsCoveredByRecordChecks(template) },
           { parse: (f) => parseFindings.push(toFinding(f)), cell: (f) => parseFindings.push(f) },
+          typed,
         ),
       );
       reportProgress(batchId, { phase: 'validating', rows });
-      await insertFindings(trx, batchId, parseFindings);
-      await runRecordChecks(
+      // This upload created the batch, so finding numbers are counted here instead of read back.
+      await insertFindings(trx, batchId, parseFindings, 1);
+      let written = parseFindings.length;
+      written += await runRecordChecks(
         trx,
         template,
         request.district,
         request.schoolYear,
         batchId,
-        await nextSeq(trx, batchId),
+        written + 1,
+        rows,
       );
       const store = storeFor(template);
       if (store)
-        await validateStagedRecords(trx, store, template, {
+        written += await validateStagedRecords(trx, store, template, {
           district: request.district,
           schoolYear: request.schoolYear,
           batchId,
-          firstSeq: await nextSeq(trx, batchId),
+          firstSeq: written + 1,
+          rows,
         });
-      const bad = await rejectedLines(trx, batchId);
+      const bad =
+        written > parseFindings.length ? await rejectedLines(trx, batchId) : fatalLines(parseFindings);
       const fatal = parseFindings.some((f) => f.severity === 'fatal') || bad > 0;
       let summary: Record<string, number> = {};
       if (!fatal && !request.dryRun && committable(template)) {
         reportProgress(batchId, { phase: 'committing', rows });
-        summary = await commitRows(trx, template, batchId, request, rows);
+        const fast =
+          template.id === 'student-enrollment' && (await mayInsertWithoutKeyTriggers(database, trx, rows));
+        summary = await commitRows(trx, template, batchId, request, rows, fast);
       }
       const status = fatal
         ? 'rejected'
@@ -296,12 +281,18 @@ export async function runUpload(
     reportProgress(batchId, null);
   }
   const result = await resultOf(database, request.district, batchId);
+  if (request.deferValidation) return result;
   if (result.committed && result.rows >= ANALYZE_AFTER_ROWS)
     await refreshStatistics(db, tablesWrittenBy(result.template ?? ''));
   // Statewide rules re-check what the commit touched, after it is durable (issue 6).
   if (result.committed)
     await revalidateUpload(database, profile, request.schoolYear, request.district, batchId, result.template);
   return result;
+}
+
+/** Rows with a fatal finding among findings made in Node (when the SQL checks found nothing). */
+function fatalLines(findings: readonly FindingRow[]): number {
+  return new Set(findings.filter((f) => f.severity === 'fatal' && f.line !== null).map((f) => f.line)).size;
 }
 
 async function rejectedLines(db: Executor, batchId: number): Promise<number> {
@@ -316,8 +307,7 @@ async function rejectedLines(db: Executor, batchId: number): Promise<number> {
 
 /** Reads a batch's outcome for a district (undefined when it is not that district's). */
 export async function resultOf(database: Database, district: string, batchId: number): Promise<UploadResult> {
-  const batch = (await findBatch(database.db, district, batchId))!;
-  const findings = await listFindings(database.db, batchId);
+  const { batch, findings, counts } = (await batchOutcome(database.db, district, batchId))!;
   return {
     batchId,
     template: batch.templateId,
@@ -330,7 +320,7 @@ export async function resultOf(database: Database, district: string, batchId: nu
     committed: batch.status === 'committed',
     summary: batch.summary ?? {},
     failure: batch.failure,
-    findingCounts: await findingSummary(database.db, batchId),
+    findingCounts: counts,
     findings,
   };
 }

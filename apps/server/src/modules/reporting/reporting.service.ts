@@ -200,6 +200,16 @@ export function reportingService(
       return { kind: 'report', report };
     },
 
+    /** Every district's per-student lines of both counts (the MAEFAIRS Student Count for ANB file). */
+    async stateAnbLines(options: AnbOptions = {}): Promise<AnbLineBody[]> {
+      const year = options.year ?? schoolYear;
+      const source = options.source ?? 'live';
+      const dates = countDates(year);
+      const fall = await count('fall', source, year, dates.fall, null);
+      const spring = await count('spring', source, year, dates.spring, null);
+      return [...fall.lines.map((l) => lineBody(fall, l)), ...spring.lines.map((l) => lineBody(spring, l))];
+    },
+
     /**
      * Every district's ANB per budget unit (the same PIR days for all: approved days are not stored yet); from
      * snapshots, districts that have not certified a count have no rows in it.

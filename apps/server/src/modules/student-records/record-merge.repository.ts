@@ -8,6 +8,7 @@ import type { Column, Template } from '@bitterroot/contracts';
 import type { Executor } from '../../db/database.ts';
 import { typedValue } from '../../db/staged-values.ts';
 import { identityColumns, parentColumns, type RecordStore } from './record-stores.ts';
+import { ANALYZE_FROM_ROWS } from './record-parents.repository.ts';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 const id = (name: string) => {
@@ -24,11 +25,17 @@ function columnOf(template: Template, key: string): Column {
   return c;
 }
 
+/** A staged column as its typed value: dates and flags were typed while the file streamed (`v_<key>`). */
+function stagedValue(column: Column, limit: number | undefined): string {
+  if (column.type === 'date' || column.type === 'flag') return `s.v_${id(column.key)}`;
+  return typedValue(column, { limit });
+}
+
 /** Builds `rec_rows`: one typed row per stored key (the last line wins when a file repeats a key). */
-async function buildRows(db: Executor, store: RecordStore, template: Template): Promise<void> {
+async function buildRows(db: Executor, store: RecordStore, template: Template, rows: number): Promise<void> {
   const typed = [...store.identity, ...store.data]
     .filter((k, i, all) => all.indexOf(k) === i)
-    .map((k) => `${typedValue(columnOf(template, k), { limit: store.truncate?.[k] })} AS ${id(k)}`);
+    .map((k) => `${stagedValue(columnOf(template, k), store.truncate?.[k])} AS ${id(k)}`);
   const parents = parentColumns(store.parent).map((c) => `p.${id(c)}`);
   const distinct = identityColumns(store).map(id).join(', ');
   await sql`DROP TABLE IF EXISTS rec_rows`.execute(db);
@@ -40,7 +47,7 @@ async function buildRows(db: Executor, store: RecordStore, template: Template): 
        ) q ORDER BY ${distinct}, line DESC`,
     )
     .execute(db);
-  await sql`ANALYZE rec_rows`.execute(db);
+  if (rows >= ANALYZE_FROM_ROWS) await sql`ANALYZE rec_rows`.execute(db);
 }
 
 function scopeOf(store: RecordStore, district: string, year: number, alias: string): RawBuilder<unknown> {
@@ -124,11 +131,11 @@ export async function mergeRecords(
   db: Executor,
   store: RecordStore,
   template: Template,
-  batchId: number,
-  district: string,
-  year: number,
+  scope: { batchId: number; district: string; schoolYear: number },
+  rows = Number.MAX_SAFE_INTEGER,
 ): Promise<MergeOutcome> {
-  await buildRows(db, store, template);
+  const { batchId, district, schoolYear: year } = scope;
+  await buildRows(db, store, template, rows);
   const table = id(store.table);
   if (store.mode === 'upsert-unless-overlap') await skipOverlapping(db, store, template, batchId, district);
   if (store.keep) await noteKeptValues(db, store, template, batchId, district, year);

@@ -13,7 +13,8 @@ import type { RecordStore } from './record-stores.ts';
 const digits = (col: string, width: number) =>
   `CASE WHEN btrim(coalesce(s.${col}, '')) ~ '^[0-9]{1,${width}}$' THEN lpad(btrim(s.${col}), ${width}, '0') END`;
 
-const studentJoin = `JOIN student x ON x.state_id = ${digits('student_state_id', 9)}`;
+// `sid` is the staged, well-formed state ID (typed while the file streamed), the same value `digits` gives.
+const studentJoin = `JOIN student x ON x.state_id = s.sid`;
 const staffJoin = `JOIN staff y ON y.staff_state_id = ${digits('staff_state_id', 9)}`;
 
 function calendarJoin(district: string, year: number): RawBuilder<unknown> {
@@ -30,7 +31,7 @@ function sectionJoin(district: string, year: number): RawBuilder<unknown> {
 function enrollmentSelect(store: RecordStore, district: string, year: number): RawBuilder<unknown> {
   const selector = store.enrollmentSelector
     ? sql.raw(
-        `AND (br_to_date(s.${store.enrollmentSelector}) IS NULL OR e.start_date = br_to_date(s.${store.enrollmentSelector}))`,
+        `AND (s.v_${store.enrollmentSelector} IS NULL OR e.start_date = s.v_${store.enrollmentSelector})`,
       )
     : sql``;
   const base = sql`FROM stage_upload s ${sql.raw(studentJoin)} ${calendarJoin(district, year)}
@@ -74,18 +75,23 @@ export async function resolveParents(
   store: RecordStore,
   district: string,
   year: number,
+  rows = Number.MAX_SAFE_INTEGER,
 ): Promise<void> {
   await sql`DROP TABLE IF EXISTS rec_parent`.execute(db);
   await sql`CREATE TEMP TABLE rec_parent ON COMMIT DROP AS ${parentSelect(store, district, year)}`.execute(
     db,
   );
   await sql`CREATE INDEX ON rec_parent (line)`.execute(db);
-  await sql`ANALYZE rec_parent`.execute(db);
+  // Small files (most districts' files) are planned well from the page count; statistics cost a statement.
+  if (rows >= ANALYZE_FROM_ROWS) await sql`ANALYZE rec_parent`.execute(db);
 }
+
+/** Staged files at least this large get statistics on their resolved parents and typed rows. */
+export const ANALYZE_FROM_ROWS = 1000;
 
 /** Why a staged row has no parent, as SQL over the staged row `s` (for the finding's message). */
 export function missingParentMessage(store: RecordStore, year: number): RawBuilder<string> {
-  const noStudent = sql`NOT EXISTS (SELECT 1 FROM student x WHERE x.state_id = ${sql.raw(digits('student_state_id', 9))})`;
+  const noStudent = sql`NOT EXISTS (SELECT 1 FROM student x WHERE x.state_id = s.sid)`;
   const noStaff = sql`NOT EXISTS (SELECT 1 FROM staff y WHERE y.staff_state_id = ${sql.raw(digits('staff_state_id', 9))})`;
   const studentText = sql`'Student state ID ' || btrim(s.student_state_id) || ' is not known to the state'`;
   const staffText = sql`'Staff state ID ' || btrim(s.staff_state_id) || ' is not known to the state'`;

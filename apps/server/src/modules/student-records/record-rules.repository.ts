@@ -49,7 +49,7 @@ function dateOrderChecks(template: Template): RowCheck[] {
     code: 'REC-DATE-ORDER',
     column: end,
     severity: 'fatal',
-    failing: sql.raw(`br_to_date(s.${end}) < br_to_date(s.${start})`),
+    failing: sql.raw(`s.v_${end} < s.v_${start}`),
     message: `${template.columns.find((c) => c.key === end)!.label} is before ${template.columns.find((c) => c.key === start)!.label}`,
     fix: 'Check both dates; a record cannot end before it starts.',
   }));
@@ -77,7 +77,7 @@ function typeChecks(store: RecordStore, district: string): RowCheck[] {
           code: 'PP-GIFTED-EVALUATED',
           column: 'gifted_evaluated_date',
           severity: 'fatal',
-          failing: sql`(btrim(coalesce(s.gifted_status, '')) <> '' AND br_to_date(s.gifted_evaluated_date) IS NULL) OR br_to_date(s.gifted_evaluated_date) > current_date`,
+          failing: sql`(btrim(coalesce(s.gifted_status, '')) <> '' AND s.v_gifted_evaluated_date IS NULL) OR s.v_gifted_evaluated_date > current_date`,
           message: 'A gifted record needs an evaluated date that is not in the future',
           fix: 'Enter the date the student was evaluated (today or earlier).',
         },
@@ -110,7 +110,7 @@ function typeChecks(store: RecordStore, district: string): RowCheck[] {
           code: 'TA-END-DATE',
           column: 'end_date',
           severity: 'fatal',
-          failing: sql`br_to_date(s.end_date) > br_to_date(s.start_date) + interval '1 year'`,
+          failing: sql`s.v_end_date > s.v_start_date + interval '1 year'`,
           message: 'Accommodations may run at most one year from their start date',
           fix: 'Set the end date no later than one year after the start date.',
         },
@@ -121,12 +121,12 @@ function typeChecks(store: RecordStore, district: string): RowCheck[] {
           severity: 'fatal',
           failing: sql`EXISTS (SELECT 1 FROM rec_parent p WHERE p.line = s.line) AND NOT EXISTS (
               SELECT 1 FROM rec_parent p JOIN english_learner l ON l.student_id = p.student_id AND l.district_number = ${district}
-              WHERE p.line = s.line AND l.el_status = 'EL' AND l.identified_date <= coalesce(br_to_date(s.end_date), 'infinity'::date)
-                AND coalesce(l.exit_date, 'infinity'::date) >= br_to_date(s.start_date))
+              WHERE p.line = s.line AND l.el_status = 'EL' AND l.identified_date <= coalesce(s.v_end_date, 'infinity'::date)
+                AND coalesce(l.exit_date, 'infinity'::date) >= s.v_start_date)
             AND NOT EXISTS (
               SELECT 1 FROM rec_parent p JOIN section_504 f ON f.student_id = p.student_id AND f.district_number = ${district}
-              WHERE p.line = s.line AND f.start_date <= coalesce(br_to_date(s.end_date), 'infinity'::date)
-                AND coalesce(f.end_date, 'infinity'::date) >= br_to_date(s.start_date))`,
+              WHERE p.line = s.line AND f.start_date <= coalesce(s.v_end_date, 'infinity'::date)
+                AND coalesce(f.end_date, 'infinity'::date) >= s.v_start_date)`,
           message: 'No active English learner or Section 504 record covers these dates',
           fix: 'Upload the student’s English Learner or Section 504 record first; students with an IEP record accommodations in the IEP.',
         },
@@ -141,7 +141,7 @@ function typeChecks(store: RecordStore, district: string): RowCheck[] {
           failing: sql`EXISTS (SELECT 1 FROM rec_parent p JOIN staff_assignment a ON a.staff_id = p.staff_id
               WHERE p.line = s.line AND a.district_number = ${district} AND a.assignment_school_number = btrim(s.assignment_school_number)
                 AND a.assignment_code = btrim(s.assignment_code) AND a.assignment_end_date IS NOT NULL
-                AND a.assignment_start_date <> br_to_date(s.assignment_start_date) AND br_to_date(s.assignment_start_date) < a.assignment_end_date)`,
+                AND a.assignment_start_date <> s.v_assignment_start_date AND s.v_assignment_start_date < a.assignment_end_date)`,
           message: 'The start date falls before the end of a closed assignment with the same school and code',
           fix: 'Start the new assignment after the closed one ends, or correct the closed assignment.',
         },

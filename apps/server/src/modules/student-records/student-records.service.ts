@@ -26,9 +26,9 @@ export async function validateStagedRecords(
   trx: Executor,
   store: RecordStore,
   template: Template,
-  scope: { district: string; schoolYear: number; batchId: number; firstSeq: number },
+  scope: { district: string; schoolYear: number; batchId: number; firstSeq: number; rows?: number },
 ): Promise<number> {
-  await resolveParents(trx, store, scope.district, scope.schoolYear);
+  await resolveParents(trx, store, scope.district, scope.schoolYear, scope.rows);
   return await runRowChecks(
     trx,
     template,
@@ -45,7 +45,7 @@ export async function commitStagedRecords(
   template: Template,
   scope: { district: string; schoolYear: number; batchId: number; rows: number },
 ): Promise<Record<string, number>> {
-  const outcome = await mergeRecords(trx, store, template, scope.batchId, scope.district, scope.schoolYear);
+  const outcome = await mergeRecords(trx, store, template, scope, scope.rows);
   await recordSubmission(trx, scope.district, scope.schoolYear, template.id, scope.batchId, scope.rows);
   return outcome;
 }

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { STUDENT_RECORD_TABLES } from '../../db/student-tables.ts';
+import { RECORD_STORES } from '../student-records/record-stores.ts';
 
 /** Identity fields (PII: masked by the service until revealed). */
 export type StudentIdentity = {
@@ -31,6 +32,10 @@ export type EnrollmentLine = {
   startStatus: string | null;
   endStatus: string | null;
   serviceType: string | null;
+  /** The district's own enrollments only: the stored row (named by template keys) for edit forms. */
+  enrollmentId: number | null;
+  calendarNumber: string | null;
+  stored: Record<string, unknown> | null;
 };
 
 /** The student's identity as the district knows it. */
@@ -93,11 +98,16 @@ export async function enrollmentsOf(
     start_status: string;
     end_status: string | null;
     service_type: string;
+    id: number;
+    calendar_number: string;
+    stored: Record<string, unknown> | string | null;
   }>`
     SELECT e.district_number, d.name AS district_name, e.school_year, e.start_date, e.end_date,
       e.district_number = ${district} AS own, e.school_number, sc.name AS school_name, e.grade_level,
-      e.start_status, e.end_status, e.service_type
+      e.start_status, e.end_status, e.service_type, e.id, c.calendar_number,
+      CASE WHEN e.district_number = ${district} THEN to_jsonb(e) - 'student_id' - 'batch_id' - 'calendar_id' END AS stored
     FROM enrollment e JOIN district d USING (district_number) JOIN school sc ON sc.school_number = e.school_number
+    JOIN calendar c ON c.id = e.calendar_id
     WHERE e.student_id = ${studentId}
     ORDER BY e.start_date DESC, e.id DESC`.execute(db);
   return rows.rows.map((r) => ({
@@ -113,6 +123,9 @@ export async function enrollmentsOf(
     startStatus: r.own ? r.start_status : null,
     endStatus: r.own ? r.end_status : null,
     serviceType: r.own ? r.service_type : null,
+    enrollmentId: r.own ? Number(r.id) : null,
+    calendarNumber: r.own ? r.calendar_number : null,
+    stored: typeof r.stored === 'string' ? (JSON.parse(r.stored) as Record<string, unknown>) : r.stored,
   }));
 }
 
@@ -121,7 +134,7 @@ export async function recordsOf(
   db: Executor,
   studentId: number,
   district: string,
-): Promise<{ table: string; row: Record<string, unknown> }[]> {
+): Promise<{ table: string; template: string | null; row: Record<string, unknown> }[]> {
   const parts = STUDENT_RECORD_TABLES.map(
     (t) => sql`SELECT ${t}::text AS tbl, to_jsonb(x) - 'student_id' - 'batch_id' AS row, x.school_year
       FROM ${sql.table(t)} x WHERE x.student_id = ${studentId} AND x.district_number = ${district}`,
@@ -130,6 +143,7 @@ export async function recordsOf(
     SELECT tbl, row FROM (${sql.join(parts, sql` UNION ALL `)}) r ORDER BY school_year DESC, tbl`.execute(db);
   return rows.rows.map((r) => ({
     table: r.tbl,
+    template: RECORD_STORES.find((s) => s.table === r.tbl)?.template ?? null,
     row: typeof r.row === 'string' ? (JSON.parse(r.row) as Record<string, unknown>) : r.row,
   }));
 }
@@ -153,5 +167,17 @@ export async function findingsOf(db: Executor, studentId: number, district: stri
     .where('resolved_at', 'is', null)
     .orderBy('severity')
     .orderBy('rule_id')
+    .execute();
+}
+
+/** The newest 50 audit events about the student in the district (reads, reveals, entries). */
+export async function auditTrailOf(db: Executor, studentId: number, district: string) {
+  return await db
+    .selectFrom('audit_event')
+    .select(['at', 'actor', 'action'])
+    .where('student_id', '=', studentId)
+    .where('district_number', '=', district)
+    .orderBy('id', 'desc')
+    .limit(50)
     .execute();
 }

@@ -23,8 +23,13 @@ function inScope(
   if (scope.all) return sql<boolean>`true`;
   const districts = scope.districts.length ? scope.districts : ['~none~'];
   const schools = scope.schools.length ? scope.schools.map((s) => s.schoolNumber) : ['~none~'];
+  const schoolDistricts = scope.schools.length ? scope.schools.map((s) => s.districtNumber) : ['~none~'];
+  // A school also sees its district's students not yet enrolled anywhere in the district (new or transferring
+  // in), so it can enroll them (decision 0054).
   return sql<boolean>`(${district} IN (${sql.join(districts)}) OR EXISTS (
-    SELECT 1 FROM enrollment se WHERE se.student_id = ${studentId} AND se.school_number IN (${sql.join(schools)})))`;
+    SELECT 1 FROM enrollment se WHERE se.student_id = ${studentId} AND se.school_number IN (${sql.join(schools)}))
+    OR (${district} IN (${sql.join(schoolDistricts)}) AND NOT EXISTS (
+      SELECT 1 FROM enrollment ue WHERE ue.student_id = ${studentId} AND ue.district_number = ${district})))`;
 }
 
 /**

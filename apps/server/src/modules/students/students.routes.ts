@@ -4,17 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   districtNumberSchema,
-  handEntrySchema,
   problemSchema,
   stateIdHitSchema,
   stateIdLookupQuerySchema,
   studentHitSchema,
   studentRecordSchema,
   studentSearchQuerySchema,
-  uploadSchema,
 } from '@bitterroot/contracts';
-import { districtFromPath, districtOrSchool, requires, stateScope } from '../../http/access.ts';
-import { notFound, problem, sendProblem } from '../../http/problems.ts';
+import { districtOrSchool, requires, stateScope } from '../../http/access.ts';
+import { notFound } from '../../http/problems.ts';
+import { handEntryRoutes } from './hand-entry.routes.ts';
 import type { HandEntryService } from './hand-entry.service.ts';
 import type { StudentsService } from './students.service.ts';
 
@@ -102,43 +101,6 @@ export function studentsRoutes(students: StudentsService, entry: HandEntryServic
         );
       },
     );
-    r.post(
-      '/api/v1/districts/:district/entries/:template',
-      {
-        ...requires('student:write', districtFromPath),
-        schema: {
-          tags: ['students'],
-          summary:
-            'Hand entry: rows of one template through the upload pipeline (same rules, atomic); dryRun validates only',
-          params: districtParams.extend({ template: z.string().max(60) }),
-          body: handEntrySchema,
-          response: { 200: uploadSchema, 400: problemSchema, 404: problemSchema },
-        },
-      },
-      async (req, reply) => {
-        const out = await entry.enter(
-          req.principal!,
-          req.params.district,
-          req.params.template,
-          req.body.rows,
-          req.body.dryRun,
-          req.id,
-        );
-        if (out.kind === 'unknown-template')
-          return notFound(reply, req, `no template ${req.params.template}`);
-        if (out.kind === 'unknown-column')
-          return sendProblem(
-            reply,
-            problem(
-              400,
-              'unknown-column',
-              'Unknown column',
-              req,
-              `not columns of this template: ${out.columns.join(', ')}`,
-            ),
-          );
-        return { ...out.result, progress: null };
-      },
-    );
+    await app.register(handEntryRoutes(entry));
   };
 }

@@ -7,6 +7,7 @@ import { authorize, readableScope, type Principal, type ScopeFilter } from '@bit
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../access/audit.service.ts';
 import {
+  auditTrailOf,
   enrollmentsOf,
   findingsOf,
   identityOf,
@@ -106,14 +107,7 @@ export function studentsService(database: Database) {
         findingsOf(db, studentId, district),
       ]);
       await audit(actor, reveal ? 'student-reveal' : 'student-read', district, studentId, requestId);
-      const trail = await db
-        .selectFrom('audit_event')
-        .select(['at', 'actor', 'action'])
-        .where('student_id', '=', studentId)
-        .where('district_number', '=', district)
-        .orderBy('id', 'desc')
-        .limit(50)
-        .execute();
+      const trail = await auditTrailOf(db, studentId, district);
       return {
         identity: reveal ? identity : mask(identity),
         masked: !reveal,

@@ -8,6 +8,7 @@ import { buildEnrollment, buildRecord, buildStudent, places, type Place } from '
 import type { RuleCatalogue } from './rule-catalogue.loader.ts';
 import { catalogueFor, planRun } from './validation-plan.ts';
 import { runValidation } from './validation-run.repository.ts';
+import { expectScopesAgree } from './scope-equivalence.test-helper.ts';
 
 // Programs, CTE, accommodations, early literacy, teacher–class, staff and behavior rules: one failing and
 // one passing fixture each, named after their montana-aim.md §6.4 source.
@@ -347,5 +348,24 @@ describe('set-based record rules, one failing and one passing fixture each (mont
     const has = (r: Ref) => open.rows.some((x) => x.record_table === r.table && x.record_id === r.id);
     for (const r of fail) expect(has(r), `${rule} should fire on ${r.table} ${r.id}`).toBe(true);
     for (const r of pass) expect(has(r), `${rule} should pass ${r.table} ${r.id}`).toBe(false);
+  });
+});
+
+describe('scoped runs push their scope down without changing what they find (decision 0060)', () => {
+  it('each fixture district finds what the statewide run finds for it; so do a few students', async () => {
+    // Students every rule case above left a finding on, cross-district pairs among them.
+    const r = await sql<{ id: number }>`SELECT DISTINCT student_id::int AS id FROM validation_finding
+      WHERE student_id IS NOT NULL ORDER BY 1 LIMIT 6`.execute(t.db);
+    const districts = [p.a.district, p.b.district];
+    const compared = await expectScopesAgree(
+      t,
+      profile,
+      catalogue,
+      Y,
+      TODAY,
+      districts,
+      r.rows.map((x) => x.id),
+    );
+    expect(compared).toBeGreaterThan(5);
   });
 });

@@ -1,12 +1,13 @@
 /**
- * One validation run, set-based from end to end (ARCHITECTURE §4 Validation, §5.2): every rule is one
- * INSERT … SELECT into a temporary candidate table; then one INSERT … ON CONFLICT upserts the findings by
- * their stable key and one UPDATE resolves the findings of the run's scope that no longer fire. All in one
+ * One validation run, set-based from end to end (ARCHITECTURE §4 Validation, §5.2): one statement evaluates
+ * every planned rule, full-joins the candidates with the scope's open findings by their stable key, writes
+ * only new, changed and reopened findings, and resolves those that no longer fire (decision 0060). All in one
  * transaction, serialised per school year, so readers never see half a run.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import { STUDENT_RECORD_TABLES } from '../../db/student-tables.ts';
+import { analyzeStale, dailyScope, openCounts } from './validation-stats.repository.ts';
 import {
   CANDIDATE_COLUMNS,
   SCOPE_STUDENTS,
@@ -25,7 +26,7 @@ export type RunCounts = {
   opened: number;
   resolved: number;
   open: { fatal: number; warning: number; info: number };
-  /** Milliseconds per phase (rules, upsert, resolve), for benchmarks. */
+  /** Milliseconds per phase (analyze, scope, apply, counts), for benchmarks. */
   phases: Record<string, number>;
 };
 
@@ -61,81 +62,99 @@ async function fillScopeStudents(trx: Executor, scope: RunScope, year: number): 
   await sql`CREATE TEMP TABLE ${sql.table(SCOPE_STUDENTS)} (student_id bigint PRIMARY KEY) ON COMMIT DROP`.execute(
     trx,
   );
-  // A district's students: enrolled there this year or next (R19 re-enrollments), or linked to it by a local ID.
+  // A district's students: enrolled there this year or next (R19 re-enrollments), linked to it by a local ID, or
+  // party to its cross-district record rules (an earlier gifted record R26, a pathway of the year R27).
+  const d = scope.kind === 'district' ? scope.district : '';
   const source =
     scope.kind === 'students'
       ? sql`SELECT DISTINCT unnest(${scope.studentIds}::bigint[])`
-      : sql`SELECT student_id FROM enrollment WHERE district_number = ${scope.district} AND school_year IN (${year}::int, ${year + 1}::int)
-            UNION SELECT student_id FROM student_district WHERE district_number = ${scope.district}`;
+      : sql`SELECT student_id FROM enrollment WHERE district_number = ${d} AND school_year IN (${year}::int, ${year + 1}::int)
+            UNION SELECT student_id FROM student_district WHERE district_number = ${d}
+            UNION SELECT student_id FROM program_participation WHERE district_number = ${d} AND school_year <= ${year}::int
+            UNION SELECT student_id FROM cte_pathway_participation WHERE district_number = ${d} AND school_year = ${year}::int`;
   await sql`INSERT INTO ${sql.table(SCOPE_STUDENTS)} (student_id) ${source}`.execute(trx);
   await sql`ANALYZE ${sql.table(SCOPE_STUDENTS)}`.execute(trx);
 }
 
-async function collectCandidates(
+/** The planned rules' candidates inside the run's scope, each with its catalogue severity. */
+function candidatesSql(plan: readonly PlannedRule[], scope: RunScope): RawBuilder<unknown> {
+  const cols = sql.raw(CANDIDATE_COLUMNS.map((c) => `c.${c}`).join(', '));
+  return sql.join(
+    plan.map(
+      (p) => sql`SELECT ${p.severity}::text AS severity, ${cols} FROM (${p.rule.select(p.ctx)}) c
+        WHERE c.district_number IS NOT NULL AND ${scopeOf(scope, 'c')}`,
+    ),
+    sql` UNION ALL `,
+  );
+}
+
+/** The compared columns of a finding: a stored finding is rewritten only when one of them changed. */
+const CONTENT = [
+  'severity',
+  'district_number',
+  'other_district_number',
+  'student_id',
+  'other_student_id',
+  'staff_id',
+  'state_id',
+  'record_id',
+  'message',
+];
+const content = (alias: string) => sql.raw(`(${CONTENT.map((c) => `${alias}.${c}`).join(', ')})`);
+
+/**
+ * Evaluates the plan and applies it to the stored findings in one statement: the candidates (c) full-joined
+ * with the scope's open findings of the planned rules (f) say, per key, what is new or changed (written), what
+ * is unchanged (left alone: rewriting every finding costs tens of seconds at state scale) and what no longer
+ * fires (resolved). A reopened finding loses its acknowledgement, because the data changed.
+ */
+async function applyPlan(
   trx: Executor,
   plan: readonly PlannedRule[],
   scope: RunScope,
-): Promise<number> {
-  await sql`CREATE TEMP TABLE v_candidate (rule_id text, district_number text, other_district_number text, student_id bigint,
-    other_student_id bigint, staff_id bigint, state_id text, record_table text, record_id bigint, record_key text, message text,
-    finding_key text GENERATED ALWAYS AS (rule_id || ':' || record_key) STORED) ON COMMIT DROP`.execute(trx);
-  const cols = sql.raw(CANDIDATE_COLUMNS.join(', '));
-  let produced = 0;
-  for (const p of plan) {
-    const r = await sql`INSERT INTO v_candidate (${cols}) SELECT ${cols} FROM (${p.rule.select(p.ctx)}) c
-      WHERE c.district_number IS NOT NULL AND ${scopeOf(scope, 'c')}`.execute(trx);
-    produced += Number(r.numAffectedRows ?? 0);
-  }
-  await sql`ANALYZE v_candidate`.execute(trx);
-  return produced;
-}
-
-async function upsertFindings(
-  trx: Executor,
-  plan: readonly PlannedRule[],
   year: number,
   runId: number,
-): Promise<number> {
+): Promise<{ produced: number; opened: number; resolved: number }> {
+  if (plan.length === 0) return { produced: 0, opened: 0, resolved: 0 };
   const ids = plan.map((p) => p.rule.id);
-  const severities = plan.map((p) => p.severity);
-  const opened = await sql<{
-    n: number;
-  }>`SELECT count(DISTINCT c.rule_id || ':' || c.record_key)::int AS n FROM v_candidate c
-    WHERE NOT EXISTS (SELECT 1 FROM validation_finding f WHERE f.school_year = ${year}::int
-      AND f.finding_key = c.rule_id || ':' || c.record_key AND f.resolved_at IS NULL)`.execute(trx);
-  // Only new, changed and reopened findings are written: rewriting every unchanged finding on every run costs
-  // tens of seconds at state scale. A reopened finding loses its acknowledgement, because the data changed.
-  await sql`
-    INSERT INTO validation_finding (school_year, finding_key, rule_id, severity, district_number, other_district_number, student_id,
-      other_student_id, staff_id, state_id, record_table, record_id, message, first_run_id, last_run_id)
-    SELECT DISTINCT ON (c.finding_key) ${year}::int, c.finding_key, c.rule_id, sv.severity,
-      c.district_number, c.other_district_number, c.student_id, c.other_student_id, c.staff_id, c.state_id, c.record_table, c.record_id,
-      c.message, ${runId}::bigint, ${runId}::bigint
-    FROM v_candidate c JOIN unnest(${ids}::text[], ${severities}::text[]) AS sv(rule_id, severity) ON sv.rule_id = c.rule_id
-    -- Unchanged open findings drop out here in one hash anti-join, before any per-row conflict handling.
-    WHERE NOT EXISTS (SELECT 1 FROM validation_finding f WHERE f.school_year = ${year}::int AND f.finding_key = c.finding_key
-      AND f.resolved_at IS NULL AND (f.severity, f.district_number, f.other_district_number, f.student_id, f.other_student_id, f.staff_id,
-        f.state_id, f.record_id, f.message) IS NOT DISTINCT FROM (sv.severity, c.district_number, c.other_district_number, c.student_id,
-        c.other_student_id, c.staff_id, c.state_id, c.record_id, c.message))
-    ORDER BY c.finding_key, c.message
-    ON CONFLICT (school_year, finding_key) DO UPDATE SET
-      severity = excluded.severity, district_number = excluded.district_number, other_district_number = excluded.other_district_number,
-      student_id = excluded.student_id, other_student_id = excluded.other_student_id, staff_id = excluded.staff_id,
-      state_id = excluded.state_id, record_id = excluded.record_id, message = excluded.message, last_seen = now(),
-      last_run_id = excluded.last_run_id, resolved_at = NULL,
-      acknowledged_at = CASE WHEN validation_finding.resolved_at IS NULL AND excluded.severity <> 'fatal' THEN validation_finding.acknowledged_at END,
-      acknowledged_by = CASE WHEN validation_finding.resolved_at IS NULL AND excluded.severity <> 'fatal' THEN validation_finding.acknowledged_by END,
-      acknowledgement_reason = CASE WHEN validation_finding.resolved_at IS NULL AND excluded.severity <> 'fatal'
-                                    THEN validation_finding.acknowledgement_reason END
-    WHERE validation_finding.resolved_at IS NOT NULL
-       OR (validation_finding.severity, validation_finding.district_number, validation_finding.other_district_number,
-           validation_finding.student_id, validation_finding.other_student_id, validation_finding.staff_id, validation_finding.state_id,
-           validation_finding.record_id, validation_finding.message)
-          IS DISTINCT FROM (excluded.severity, excluded.district_number, excluded.other_district_number, excluded.student_id,
-           excluded.other_student_id, excluded.staff_id, excluded.state_id, excluded.record_id, excluded.message)`.execute(
-    trx,
-  );
-  return opened.rows[0]!.n;
+  const r = await sql<{ produced: number; opened: number; resolved: number }>`
+    WITH c AS MATERIALIZED (SELECT x.*, x.rule_id || ':' || x.record_key AS finding_key FROM (${candidatesSql(plan, scope)}) x),
+    f AS (SELECT f.id, f.finding_key, ${sql.raw(CONTENT.map((c) => `f.${c}`).join(', '))} FROM validation_finding f
+      WHERE f.school_year = ${year}::int AND f.resolved_at IS NULL AND f.rule_id = ANY(${ids}::text[]) AND ${storedScopeOf(scope, 'f')}),
+    j AS MATERIALIZED (SELECT c.*, f.id AS fid, c.finding_key IS NOT NULL AS fired,
+        ${content('f')} IS NOT DISTINCT FROM ${content('c')} AS same
+      FROM c FULL JOIN f ON f.finding_key = c.finding_key),
+    w AS (
+      INSERT INTO validation_finding (school_year, finding_key, rule_id, severity, district_number, other_district_number, student_id,
+        other_student_id, staff_id, state_id, record_table, record_id, message, first_run_id, last_run_id)
+      SELECT DISTINCT ON (j.finding_key) ${year}::int, j.finding_key, j.rule_id, j.severity, j.district_number, j.other_district_number,
+        j.student_id, j.other_student_id, j.staff_id, j.state_id, j.record_table, j.record_id, j.message, ${runId}::bigint, ${runId}::bigint
+      FROM j WHERE j.fired AND NOT j.same
+      ORDER BY j.finding_key, j.message
+      -- Also guards keys whose open finding lies outside the scope (f): unchanged ones are not rewritten.
+      ON CONFLICT (school_year, finding_key) DO UPDATE SET
+        severity = excluded.severity, district_number = excluded.district_number, other_district_number = excluded.other_district_number,
+        student_id = excluded.student_id, other_student_id = excluded.other_student_id, staff_id = excluded.staff_id,
+        state_id = excluded.state_id, record_id = excluded.record_id, message = excluded.message, last_seen = now(),
+        last_run_id = excluded.last_run_id, resolved_at = NULL,
+        acknowledged_at = CASE WHEN validation_finding.resolved_at IS NULL AND excluded.severity <> 'fatal' THEN validation_finding.acknowledged_at END,
+        acknowledged_by = CASE WHEN validation_finding.resolved_at IS NULL AND excluded.severity <> 'fatal' THEN validation_finding.acknowledged_by END,
+        acknowledgement_reason = CASE WHEN validation_finding.resolved_at IS NULL AND excluded.severity <> 'fatal'
+                                      THEN validation_finding.acknowledgement_reason END
+      WHERE validation_finding.resolved_at IS NOT NULL OR ${content('validation_finding')} IS DISTINCT FROM ${content('excluded')}
+      RETURNING 1),
+    -- The last run that still saw a finding is the latest confirming run of its scope (see lastSeenSql). The ids
+    -- go in as one array so the update probes the primary key instead of joining the whole table.
+    r AS (
+      UPDATE validation_finding f SET resolved_at = now(), last_seen = ${lastSeenSql('f')}
+      WHERE f.id = ANY((SELECT array_agg(j.fid) FROM j WHERE NOT j.fired)::bigint[])
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM c)::int AS produced,
+      (SELECT count(DISTINCT j.finding_key) FROM j WHERE j.fired AND j.fid IS NULL AND NOT EXISTS (
+        SELECT 1 FROM validation_finding x WHERE x.school_year = ${year}::int AND x.finding_key = j.finding_key AND x.resolved_at IS NULL))::int AS opened,
+      (SELECT count(*) FROM r)::int AS resolved,
+      (SELECT count(*) FROM w)::int AS written`.execute(trx);
+  return r.rows[0]!;
 }
 
 /**
@@ -149,33 +168,6 @@ export function lastSeenSql(alias: string): RawBuilder<unknown> {
       AND (r.scope = 'state' OR (r.scope = 'district' AND r.district_number IN (${f('district_number')}, ${f('other_district_number')})))))`;
 }
 
-async function resolveGone(
-  trx: Executor,
-  plan: readonly PlannedRule[],
-  scope: RunScope,
-  year: number,
-): Promise<number> {
-  // The last run that still saw a finding is the latest confirming run of its scope (see lastSeenSql).
-  const r = await sql`UPDATE validation_finding f SET resolved_at = now(), last_seen = ${lastSeenSql('f')}
-    WHERE f.school_year = ${year}::int AND f.resolved_at IS NULL AND f.rule_id = ANY(${plan.map((p) => p.rule.id)}::text[])
-      AND ${storedScopeOf(scope, 'f')}
-      AND NOT EXISTS (SELECT 1 FROM v_candidate c WHERE c.rule_id || ':' || c.record_key = f.finding_key)`.execute(
-    trx,
-  );
-  return Number(r.numAffectedRows ?? 0);
-}
-
-async function openCounts(trx: Executor, scope: RunScope, year: number): Promise<RunCounts['open']> {
-  const r = await sql<{ severity: 'fatal' | 'warning' | 'info'; n: number }>`
-    SELECT f.severity, count(*)::int AS n FROM validation_finding f
-    WHERE f.school_year = ${year}::int AND f.resolved_at IS NULL AND ${storedScopeOf(scope, 'f')} GROUP BY f.severity`.execute(
-    trx,
-  );
-  const open = { fatal: 0, warning: 0, info: 0 };
-  for (const row of r.rows) open[row.severity] = row.n;
-  return open;
-}
-
 /** Runs the planned rules over a scope of a school year and records the findings. */
 export async function runValidation(
   database: Database,
@@ -187,8 +179,10 @@ export async function runValidation(
   template: string | null = null,
 ): Promise<RunCounts> {
   return await database.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(7275006, ${year}::int)`.execute(trx);
-    await sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`.execute(trx);
+    // Scoped runs probe indexes for their students; the default random_page_cost assumes spinning disks and
+    // prefers scanning every enrollment of the state (the tables are cached: 1.1 is the usual SSD setting).
+    await sql`SELECT pg_advisory_xact_lock(7275006, ${year}::int), set_config('work_mem', '256MB', true),
+      set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)`.execute(trx);
     const run = await trx
       .insertInto('validation_run')
       .values({
@@ -202,8 +196,6 @@ export async function runValidation(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // A statewide run changes many findings; fresh statistics keep its upsert on hash joins.
-    if (scope.kind === 'state') await sql`ANALYZE validation_finding`.execute(trx);
     const phases: Record<string, number> = {};
     const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
       const t0 = performance.now();
@@ -211,20 +203,50 @@ export async function runValidation(
       phases[name] = Math.round(performance.now() - t0);
       return out;
     };
+    // A one-student run must stay within its budget; the upload that triggers it refreshes statistics itself.
+    if (scope.kind !== 'students') await timed('analyze', () => analyzeStale(trx));
     await timed('scope', () => fillScopeStudents(trx, scope, year));
-    const produced = await timed('rules', () => collectCandidates(trx, plan, scope));
-    const opened = await timed('upsert', () => upsertFindings(trx, plan, year, run.id));
-    // Many new findings (a district's first large upload) leave the statistics believing the table is
-    // small; the resolve and count steps then nest loops over tens of thousands of rows.
+    const { produced, opened, resolved } = await timed('apply', () =>
+      applyPlan(trx, plan, scope, year, run.id),
+    );
+    // Many new findings (a first statewide run, a district's first large upload) leave the statistics believing
+    // the table is small; the count step would then scan it instead of using the district indexes.
     if (opened > 1000) await sql`ANALYZE validation_finding`.execute(trx);
-    const resolved = await timed('resolve', () => resolveGone(trx, plan, scope, year));
     await trx
       .updateTable('validation_run')
       .set({ finished_at: sql`now()`, rules_run: plan.length, produced, opened, resolved })
       .where('id', '=', run.id)
       .execute();
-    const open = await timed('counts', () => openCounts(trx, scope, year));
+    const full = collection === null && template === null && scope.kind !== 'students';
+    const open = await timed('counts', () =>
+      openCounts(trx, storedScopeOf(scope, 'f'), year, full ? dailyScope(scope) : null),
+    );
     return { runId: run.id, produced, opened, resolved, open, phases };
+  });
+}
+
+/**
+ * Milliseconds each planned rule takes to produce its candidates (messages included) in a scope, for the
+ * benchmark; writes nothing. A run evaluates all rules in one statement and cannot time them one by one.
+ */
+export async function profileRules(
+  database: Database,
+  plan: readonly PlannedRule[],
+  scope: RunScope,
+  year: number,
+): Promise<Record<string, number>> {
+  return await database.db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`.execute(trx);
+    await fillScopeStudents(trx, scope, year);
+    const ms: Record<string, number> = {};
+    for (const p of plan) {
+      const t0 = performance.now();
+      await sql`SELECT count(*), sum(length(x.message) + length(x.record_key)) FROM (${candidatesSql([p], scope)}) x`.execute(
+        trx,
+      );
+      ms[p.rule.id] = Math.round(performance.now() - t0);
+    }
+    return ms;
   });
 }
 

@@ -19,6 +19,9 @@ describe('navigation per role', () => {
     expect(labels(session(state('state-staff')))).toEqual([
       'State overview',
       'Findings heat map',
+      'ANB',
+      'Early warning',
+      'Certification',
       'Identity reviews',
       'Upload templates',
       'Users',
@@ -35,8 +38,13 @@ describe('navigation per role', () => {
     const s = session(district('district-steward'));
     expect(navItems(s).map((i) => i.to)).toEqual([
       '/districts/0001',
+      '/districts/0001/students',
       '/districts/0001/upload',
       '/districts/0001/findings',
+      '/districts/0001/certification',
+      '/districts/0001/anb',
+      '/districts/0001/attendance',
+      '/districts/0001/early-warning',
       '/templates',
     ]);
     expect(homePath(s)).toBe('/districts/0001');
@@ -51,7 +59,11 @@ describe('navigation per role', () => {
 
   it('sends a school user to their school page', () => {
     const s = session({ role: 'school-user', districtNumber: '0001', schoolNumber: '0101' });
-    expect(navItems(s)).toEqual([{ to: '/my-school', label: 'My school' }]);
+    expect(navItems(s)).toEqual([
+      { to: '/my-school', label: 'My school' },
+      { to: '/districts/0001/students?school=0101', label: 'Students' },
+      { to: '/districts/0001/early-warning?school=0101', label: 'Early warning' },
+    ]);
     expect(homePath(s)).toBe('/my-school');
     expect(roleSummary(s)).toEqual(['School user · school 0101, district 0001']);
   });

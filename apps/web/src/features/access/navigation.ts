@@ -53,6 +53,9 @@ function stateNav(session: SessionBody): NavItem[] {
   const has = (action: string) => holds(session, action);
   const items: NavItem[] = [{ to: '/', label: 'State overview' }];
   if (has('findings:read')) items.push({ to: '/findings', label: 'Findings heat map' });
+  if (has('reports:read')) items.push({ to: '/anb', label: 'ANB' });
+  if (has('ews:manage')) items.push({ to: '/early-warning', label: 'Early warning' });
+  if (has('collections:read')) items.push({ to: '/certification', label: 'Certification' });
   if (has('identity:review')) items.push({ to: '/identity-reviews', label: 'Identity reviews' });
   items.push({ to: '/templates', label: 'Upload templates' });
   if (has('users:read')) items.push({ to: '/users', label: 'Users' });
@@ -65,9 +68,19 @@ function districtNav(session: SessionBody, districts: readonly string[]): NavIte
   if (districts.length > 1) return districts.map((d) => ({ to: `/districts/${d}`, label: `District ${d}` }));
   const d = districts[0]!;
   const items: NavItem[] = [{ to: `/districts/${d}`, label: `District ${d}` }];
+  if (mayInDistrict(session, 'student:read', d))
+    items.push({ to: `/districts/${d}/students`, label: 'Students' });
   if (mayInDistrict(session, 'upload:write', d))
     items.push({ to: `/districts/${d}/upload`, label: 'Uploads' });
   items.push({ to: `/districts/${d}/findings`, label: 'Findings' });
+  if (mayInDistrict(session, 'collections:read', d))
+    items.push({ to: `/districts/${d}/certification`, label: 'Certification' });
+  if (mayInDistrict(session, 'reports:read', d)) {
+    items.push({ to: `/districts/${d}/anb`, label: 'ANB' });
+    items.push({ to: `/districts/${d}/attendance`, label: 'Attendance' });
+  }
+  if (mayInDistrict(session, 'ews:read', d))
+    items.push({ to: `/districts/${d}/early-warning`, label: 'Early warning' });
   items.push({ to: '/templates', label: 'Upload templates' });
   if (mayInDistrict(session, 'users:manage', d)) items.push({ to: `/districts/${d}/users`, label: 'Users' });
   return items;
@@ -80,6 +93,20 @@ export function navItems(session: SessionBody): NavItem[] {
   const items = districts.length > 0 ? districtNav(session, districts) : [];
   if (session.grants.some((g) => g.schoolNumber !== null))
     items.push({ to: '/my-school', label: 'My school' });
+  // A school user's students: the first school's (the page names the school in every request).
+  const school = session.grants.find(
+    (g) => g.schoolNumber !== null && !districts.includes(g.districtNumber!),
+  );
+  if (school)
+    items.push({
+      to: `/districts/${school.districtNumber}/students?school=${school.schoolNumber}`,
+      label: 'Students',
+    });
+  if (school)
+    items.push({
+      to: `/districts/${school.districtNumber}/early-warning?school=${school.schoolNumber}`,
+      label: 'Early warning',
+    });
   return items;
 }
 

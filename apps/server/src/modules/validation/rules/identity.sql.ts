@@ -3,19 +3,15 @@
  * and R23 incomplete demographics (montana-aim.md §6.4, §1.3, §2.1, §9.2).
  */
 import { sql, type RawBuilder } from 'kysely';
-import { candidate, inScope, inStudents, isoText, listParam, type SqlRule } from './context.ts';
-
-/**
- * A name key like br_norm_name (case, Latin accents, spaces and punctuation) from one translate() call: the
- * regular expression of br_norm_name costs too much over every identity of the state.
- */
-function nameKey(column: string): RawBuilder<unknown> {
-  const c = sql.ref(column);
-  // Most names are plain ASCII letters: lower() alone; translate() over multibyte text is the slow path.
-  return sql`CASE WHEN ${c} ~ '^[A-Za-z]*$' THEN lower(${c}) ELSE translate(lower(${c}), ${ACCENTED + " -'.,"}, ${PLAIN}) END`;
-}
-const ACCENTED = 'áàâäãåāăąçćčďđéèêëēėęěễếềểệíìîïīįıñńňóòôöõøōőơồốổỗộờớởỡợúùûüūůűųưừứửữựýÿžźżšśşťţ';
-const PLAIN = 'aaaaaaaaacccddeeeeeeeeeeeeeiiiiiiinnnooooooooooooooooooouuuuuuuuuuuuuuyyzzzssstt';
+import {
+  candidate,
+  inScope,
+  inStudents,
+  isoText,
+  listParam,
+  type RuleContext,
+  type SqlRule,
+} from './context.ts';
 
 /** R01 [V S32]: an enrollment whose student has no valid 9-digit state ID (placeholders count as none). */
 const missingStateId: SqlRule = {
@@ -35,6 +31,33 @@ const missingStateId: SqlRule = {
     AND (s.state_id !~ '^[0-9]{9}$' OR s.state_id = ANY(${listParam(ctx, 'placeholderIds')}::text[]))`,
 };
 
+/** First names equal or one typo apart: a dropped last letter or two letters swapped (decision 0024). */
+const similarFirst = (a: string, b: string) => {
+  const [x, y] = [sql.ref(a), sql.ref(b)];
+  const sorted = (v: RawBuilder<unknown>) =>
+    sql`(SELECT string_agg(c, '' ORDER BY c) FROM regexp_split_to_table(${v}, '') c)`;
+  return sql`(${x} = ${y} OR (left(${x}, 1) = left(${y}, 1) AND (${x} = left(${y}, -1) OR ${y} = left(${x}, -1)
+    OR (length(${x}) = length(${y}) AND ${sorted(x)} = ${sorted(y)}))))`;
+};
+
+/** The pair columns both variants yield: a is the lower id, as the finding key and message expect. */
+const pairColumns = sql`a.student_id AS a_id, b.student_id AS b_id, a.birth_date, a.first_key = b.first_key AS same_first`;
+const sameBlock = sql`b.birth_date = a.birth_date AND b.last_key = a.last_key AND b.gender = a.gender AND b.student_id > a.student_id`;
+
+/** Statewide: one hash self-join of the stored keys (migration 0013). */
+const allPairs = sql`SELECT ${pairColumns} FROM student_name_key a JOIN student_name_key b ON ${sameBlock}
+  WHERE a.birth_date IS NOT NULL AND ${similarFirst('a.first_key', 'b.first_key')}`;
+
+/** A district or a set of students: each scope student's key probes the index for its possible duplicates. */
+function scopedPairs(ctx: RuleContext): RawBuilder<unknown> {
+  const probe = (
+    self: 'a' | 'b',
+  ) => sql`SELECT ${pairColumns} FROM student_name_key a JOIN student_name_key b ON ${sameBlock}
+    WHERE a.birth_date IS NOT NULL AND ${inStudents(ctx, `${self}.student_id`)} AND ${similarFirst('a.first_key', 'b.first_key')}`;
+  // The scope student as the lower (a) and as the higher (b) id; DISTINCT drops pairs found from both sides.
+  return sql`SELECT DISTINCT ON (a_id, b_id) * FROM (${probe('a')} UNION ALL ${probe('b')}) q`;
+}
+
 /**
  * R02 [V S13] "Duplicate IDs": two state IDs with the same birth date, gender and normalised last name whose
  * first names are equal or one typo apart (accents, a dropped last letter, two letters swapped). The spec
@@ -43,24 +66,8 @@ const missingStateId: SqlRule = {
 const possibleDuplicate: SqlRule = {
   id: 'ID-002',
   perStudent: true,
-  select: (ctx) => {
-    const scoped = ctx.scope.kind === 'state';
-    // Scoped runs only need the birth dates of their own students: the keyed set stays small.
-    const dates = scoped
-      ? sql`TRUE`
-      : sql`s.birth_date IN (SELECT x.birth_date FROM student x WHERE ${inStudents(ctx, 'x.id')})`;
-    return sql`
-    WITH keyed AS MATERIALIZED (
-      SELECT s.id, s.state_id, s.birth_date, coalesce(s.gender, '') AS g, ${nameKey('s.last_name')} AS lk, ${nameKey('s.first_name')} AS fk
-      FROM student s WHERE s.birth_date IS NOT NULL AND ${dates}),
-    pairs AS (
-      SELECT a.id AS a_id, a.state_id AS a_state, b.id AS b_id, b.state_id AS b_state, a.birth_date, a.fk = b.fk AS same_first
-      FROM keyed a JOIN keyed b ON b.birth_date = a.birth_date AND b.g = a.g AND b.lk = a.lk AND b.id > a.id
-      WHERE (a.fk = b.fk OR (left(a.fk, 1) = left(b.fk, 1) AND (
-              a.fk = left(b.fk, -1) OR b.fk = left(a.fk, -1)
-              OR (length(a.fk) = length(b.fk) AND (SELECT string_agg(c, '' ORDER BY c) FROM regexp_split_to_table(a.fk, '') c)
-                                               = (SELECT string_agg(c, '' ORDER BY c) FROM regexp_split_to_table(b.fk, '') c)))))
-        AND (${inStudents(ctx, 'a.id')} OR ${inStudents(ctx, 'b.id')})),
+  select: (ctx) => sql`
+    WITH pairs AS (${ctx.scope.kind === 'state' ? allPairs : scopedPairs(ctx)}),
     home AS (
       SELECT p.id, coalesce(
         (SELECT e.district_number FROM enrollment e WHERE e.student_id = p.id AND e.school_year = ${ctx.year}::int ORDER BY e.start_date DESC LIMIT 1),
@@ -72,16 +79,16 @@ const possibleDuplicate: SqlRule = {
       otherDistrict: sql`CASE WHEN hb.district IS NOT NULL AND ha.district <> hb.district THEN ha.district END`,
       student: sql`p.b_id`,
       otherStudent: sql`p.a_id`,
-      stateId: sql`p.b_state`,
+      stateId: sql`sb.state_id`,
       table: 'student',
       recordId: sql`p.b_id`,
       key: sql`'student:' || p.a_id || '/' || p.b_id`,
-      message: sql`'Possible duplicate of state ID ' || p.a_state || ': same birth date ' || ${isoText('p.birth_date')}
+      message: sql`'Possible duplicate of state ID ' || sa.state_id || ': same birth date ' || ${isoText('p.birth_date')}
         || ', gender and last name; first name ' || CASE WHEN p.same_first THEN 'the same' ELSE 'one typo apart' END`,
     })}
     FROM pairs p JOIN home ha ON ha.id = p.a_id JOIN home hb ON hb.id = p.b_id
-    WHERE coalesce(hb.district, ha.district) IS NOT NULL`;
-  },
+    JOIN student sa ON sa.id = p.a_id JOIN student sb ON sb.id = p.b_id
+    WHERE coalesce(hb.district, ha.district) IS NOT NULL`,
 };
 
 /**

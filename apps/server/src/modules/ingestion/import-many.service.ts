@@ -1,0 +1,113 @@
+/**
+ * Many files at once (a district's whole submission, or every district's files statewide), decision 0064:
+ * each file is still its own upload — parsed, checked and committed in its own transaction, all or
+ * nothing, with its own batch and findings — but the files run in the documented upload order
+ * (montana-aim.md §4.2: Student Demographic, Enrollment, then the records keyed to them), several at a
+ * time on PostgreSQL, and what every upload used to do after its commit (planner statistics, the
+ * statewide re-check) runs once per template wave and once at the end instead of once per file.
+ */
+import type { Profile } from '@bitterroot/contracts';
+import type { Database } from '../../db/database.ts';
+import { refreshStatistics } from '../../db/statistics.ts';
+import { validationServiceFor } from '../validation/validation.service.ts';
+import { detectFile } from './parsers/index.ts';
+import { templateByRecordType } from '../profile/profile.lookup.ts';
+import { runUpload, tablesWrittenBy, type UploadRequest, type UploadResult } from './upload.service.ts';
+
+/** How a many-file import runs. */
+export type ImportManyOptions = {
+  /** Uploads at once (PGlite has one connection and always runs one). */
+  parallel?: number;
+  /** Called after each file, in completion order (the CLI prints as it goes). */
+  onResult?: (request: UploadRequest, result: UploadResult) => void;
+  /** False: the caller re-checks later with `revalidateImport` (several imports, one re-check). */
+  validate?: boolean;
+};
+
+/** The outcome of every file, in the order given, and the districts whose rules were re-checked. */
+export type ImportManyOutcome = { results: UploadResult[]; revalidated: string[] };
+
+/** The upload order of a file's template (unknown templates go last, where they are rejected as today). */
+async function orderOf(profile: Profile, request: UploadRequest): Promise<number> {
+  const byId = request.templateId ? profile.templates.find((t) => t.id === request.templateId) : undefined;
+  if (byId) return byId.order;
+  const detected = await detectFile(request.path);
+  const template =
+    'format' in detected && detected.recordType
+      ? templateByRecordType(profile, detected.recordType)
+      : undefined;
+  return template?.order ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** Imports many files: waves by template order, files of a wave in parallel, one re-check at the end. */
+export async function importMany(
+  database: Database,
+  profile: Profile,
+  requests: readonly UploadRequest[],
+  options: ImportManyOptions = {},
+): Promise<ImportManyOutcome> {
+  const parallel = database.kind === 'pglite' ? 1 : (options.parallel ?? 4);
+  const orders = await Promise.all(requests.map((r) => orderOf(profile, r)));
+  const waves = [...new Set(orders)].sort((a, b) => a - b);
+  const results: UploadResult[] = new Array<UploadResult>(requests.length);
+  for (const wave of waves) {
+    const indexes = requests.map((_, i) => i).filter((i) => orders[i] === wave);
+    await eachLimited(indexes, parallel, async (i) => {
+      const request = { ...requests[i]!, deferValidation: true };
+      results[i] = await runUpload(database, profile, request);
+      options.onResult?.(request, results[i]);
+    });
+    // The next wave joins against what this one wrote: give the planner its new size.
+    const written = indexes.map((i) => results[i]!).filter((r) => r.committed);
+    const tables = new Set(written.flatMap((r) => tablesWrittenBy(r.template ?? '')));
+    if (written.length > 0) await refreshStatistics(database.db, [...tables]);
+  }
+  const validate = options.validate ?? true;
+  return {
+    results,
+    revalidated: validate ? await revalidateImport(database, profile, requests, results) : [],
+  };
+}
+
+/**
+ * The statewide re-check of what the files committed, once: per district touched, or the whole state
+ * when the import touched more districts than a per-district pass is worth. A failure is a warning, as
+ * after a single upload: the data stays committed and the next run re-checks it.
+ */
+export async function revalidateImport(
+  database: Database,
+  profile: Profile,
+  requests: readonly UploadRequest[],
+  results: UploadResult[],
+): Promise<string[]> {
+  const byYear = new Map<number, Set<string>>();
+  results.forEach((r, i) => {
+    if (!r.committed) return;
+    const year = requests[i]!.schoolYear;
+    byYear.set(year, (byYear.get(year) ?? new Set()).add(r.district));
+  });
+  const districts: string[] = [];
+  for (const [year, set] of byYear) {
+    try {
+      const service = await validationServiceFor(database, profile, year);
+      if (set.size > STATE_RUN_FROM_DISTRICTS) await service.runState({ trigger: 'upload' });
+      else for (const d of [...set].sort()) await service.runDistrict(d, { trigger: 'upload' });
+      districts.push(...set);
+    } catch (e) {
+      process.emitWarning(`validation after the import failed: ${(e as Error).message}`);
+    }
+  }
+  return districts.sort();
+}
+
+/** Districts touched beyond which one statewide run replaces per-district runs. */
+const STATE_RUN_FROM_DISTRICTS = 20;

@@ -1,0 +1,65 @@
+/**
+ * One relation per record table that reads either the live rows (a preview) or the rows frozen in the districts'
+ * current certified snapshots of a collection (decisions 0043, 0049). Frozen rows are the live row as jsonb, so
+ * `jsonb_populate_record` turns them back into the table's own row type and every report query is written once.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { ReportSource } from '@bitterroot/contracts';
+import type { Executor } from '../../db/database.ts';
+
+/** A record table and the upload template that freezes it. Static, trusted names only. */
+export type RecordSource = { table: string; template: string };
+
+/** The record tables the outcome reports and exports read. */
+export const RECORDS = {
+  enrollment: { table: 'enrollment', template: 'student-enrollment' },
+  cte: { table: 'cte_pathway_participation', template: 'eoy-cte' },
+  behavior: { table: 'behavior_event', template: 'behavior' },
+  programs: { table: 'program_participation', template: 'program-participation' },
+  english: { table: 'english_learner', template: 'english-learners' },
+  fram: { table: 'fram_eligibility', template: 'fram' },
+  section504: { table: 'section_504', template: 'section-504' },
+  attendance: { table: 'eoy_attendance', template: 'eoy-attendance' },
+} as const satisfies Record<string, RecordSource>;
+
+/** The current (sealed, not superseded) snapshot of each district for a collection, in every school year. */
+export function currentSnapshotsOf(
+  collectionId: string,
+): RawBuilder<{ id: number; district_number: string }> {
+  return sql<{ id: number; district_number: string }>`
+    SELECT DISTINCT ON (h.district_number, e.school_year) h.id, h.district_number
+    FROM certification_snapshot h JOIN certification_event e ON e.id = h.event_id
+    WHERE e.collection_id = ${collectionId} AND h.superseded_at IS NULL AND h.content_hash <> ''
+    ORDER BY h.district_number, e.school_year, h.id DESC`;
+}
+
+/**
+ * The rows of a record table as a FROM item: the live table, or the frozen rows of the current snapshots of
+ * `collectionId` (a district that has not certified has no rows). Callers filter by year and district as usual.
+ */
+export function sourceRows(
+  source: ReportSource,
+  record: RecordSource,
+  collectionId: string,
+): RawBuilder<unknown> {
+  if (source === 'live') return sql`(SELECT * FROM ${sql.table(record.table)})`;
+  return sql`(
+    SELECT (jsonb_populate_record(NULL::${sql.table(record.table)}, r.row)).*
+    FROM certification_snapshot_row r
+    JOIN (${currentSnapshotsOf(collectionId)}) snap ON snap.id = r.snapshot_id
+    WHERE r.template_id = ${record.template})`;
+}
+
+/** Ids of the snapshots a certified report reads (for the report header), one per district and year. */
+export async function snapshotIdsOf(
+  db: Executor,
+  collectionId: string,
+  district: string | null,
+): Promise<number[]> {
+  const scope = district === null ? sql`true` : sql`x.district_number = ${district}`;
+  const r = await sql<{ id: number }>`
+    SELECT x.id::int AS id FROM (${currentSnapshotsOf(collectionId)}) x WHERE ${scope} ORDER BY 1`.execute(
+    db,
+  );
+  return r.rows.map((x) => Number(x.id));
+}

@@ -1,0 +1,2 @@
+/** Stylesheets imported for their side effect (Vite bundles them); they export nothing. */
+declare module '*.css';

@@ -1,0 +1,130 @@
+import { fileURLToPath } from 'node:url';
+import type { DistrictPage, EwsStudentsResponse } from '@bitterroot/contracts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
+import type { ServerUnderTest } from './server-under-test.ts';
+import { startServerUnderTest } from './server-under-test.ts';
+import type { SessionHeaders } from './sign-in.ts';
+import { accountOf, apiSession, signedInContext } from './sign-in.ts';
+
+// Browser end-to-end test of the Early Warning System against a real server with a small synthetic Montana
+// holding three history years and their EWS term records: state staff train candidate models on two years,
+// tested on the third, promote them, read a model card, and a district page lists flagged students with
+// their reasons. A steward of another district is refused the district's scores.
+
+const screenshots = fileURLToPath(new URL('../../../test-results/web/', import.meta.url));
+const hasChromium = await chromiumAvailable();
+const AS_OF = '2025-03-01';
+
+const suiteName = hasChromium
+  ? 'early warning in a browser'
+  : `early warning in a browser (skipped: no Chromium at ${chromiumPath}; set BITTERROOT_CHROMIUM)`;
+
+describe.skipIf(!hasChromium)(suiteName, () => {
+  let server: ServerUnderTest;
+  let browser: Browser;
+  let headers: SessionHeaders;
+  const contexts: BrowserContext[] = [];
+
+  async function pageAs(email: string): Promise<{ page: Page; errors: string[] }> {
+    const context = await signedInContext(browser, server, email, { viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { page, errors };
+  }
+
+  async function api<T>(path: string): Promise<T> {
+    const res = await fetch(new URL(path, server.url), { headers });
+    expect(res.status, path).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  beforeAll(async () => {
+    server = await startServerUnderTest({ historyYears: 3, earlyWarning: true });
+    browser = await launchBrowser();
+    headers = await apiSession(server, server.tester);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('trains and promotes models, shows a model card and flagged students with reasons', async () => {
+    const { page, errors } = await pageAs(server.tester);
+    await page.goto(new URL('/early-warning', server.url).href);
+    await page.getByRole('heading', { name: 'Early Warning System' }).waitFor();
+    // Defaults: the newest closed year (2025) is the test year, the earlier ones train.
+    await expect(page.getByLabel('Test year (out of time)').inputValue()).resolves.toBe('2025');
+    await page.getByRole('button', { name: 'Train models' }).click();
+    const done = page.getByRole('status').filter({ hasText: /Trained \d+ candidate model/ });
+    // Training reads three school years and fits seven grades: slow on a loaded machine.
+    await done
+      .or(page.getByRole('alert'))
+      .first()
+      .waitFor({ timeout: 400_000 })
+      .finally(() => page.screenshot({ path: `${screenshots}early-warning-trained.png`, fullPage: true }));
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    const promote = page.getByRole('button', { name: /^Promote grade/ });
+    const trained = await promote.count();
+    expect(trained).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < trained; i++) {
+      await promote.first().click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /is now the current model/ })
+        .waitFor();
+      await expect.poll(() => promote.count()).toBe(trained - i - 1);
+    }
+    await page.screenshot({ path: `${screenshots}early-warning-models.png`, fullPage: true });
+
+    await page.getByRole('link', { name: 'Model card' }).first().click();
+    await page.getByRole('heading', { name: 'What this model can and cannot do' }).waitFor();
+    await page.getByRole('heading', { name: 'Fairness by group (high band)' }).waitFor();
+    await expect(
+      page
+        .getByRole('table', { name: /Accuracy per group/ })
+        .getByRole('row')
+        .count(),
+    ).resolves.toBeGreaterThan(5);
+    await page.screenshot({ path: `${screenshots}early-warning-model-card.png`, fullPage: true });
+
+    // A district with flagged students on the as-of date, found through the API.
+    const { items } = await api<DistrictPage>('/api/v1/districts?sort=studentCount&order=desc&limit=20');
+    const districts = items.filter((d) => d.studentCount > 0);
+    let district = '';
+    let flagged: EwsStudentsResponse['students'] = [];
+    for (const d of districts) {
+      const r = await api<EwsStudentsResponse>(
+        `/api/v1/districts/${d.districtNumber}/ews/students?asOf=${AS_OF}`,
+      );
+      flagged = r.students.filter((s) => s.band === 'high');
+      if (flagged.length > 0) {
+        district = d.districtNumber;
+        break;
+      }
+    }
+    expect(district).not.toBe('');
+    await page.goto(new URL(`/districts/${district}/early-warning?asOf=${AS_OF}`, server.url).href);
+    const table = page.getByRole('table', { name: /scored students/ });
+    await table.waitFor();
+    await expect(table.getByRole('row').count()).resolves.toBe(flagged.length + 1);
+    const top = flagged[0]!;
+    const row = table.getByRole('row').filter({ hasText: top.stateId });
+    for (const reason of top.reasons) await expect(row.getByText(reason).count()).resolves.toBe(1);
+    await page.screenshot({ path: `${screenshots}early-warning-district.png`, fullPage: true });
+    expect(errors).toEqual([]);
+
+    // A steward of another district is refused this district's scores.
+    const steward = accountOf(server, 'district-steward');
+    if (steward.district && steward.district !== district) {
+      const { page: other } = await pageAs(steward.email);
+      await other.goto(new URL(`/districts/${district}/early-warning?asOf=${AS_OF}`, server.url).href);
+      await other.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    }
+  }, 900_000);
+});
