@@ -97,7 +97,7 @@ function writeTerms(file: TsvFile, s: Student, r: Student['years'][number]): voi
 /** Opens the baseline files under `dir`; history covers the `historyYears` years before `schoolYear`. */
 export function openBaseline(dir: string, schoolYear: number, historyYears: number): Baseline {
   mkdirSync(dir, { recursive: true });
-  const open = (name: string, cols: string[]): TsvFile =>
+  const open = (name: string, cols: readonly string[]): TsvFile =>
     openTsv(join(dir, name), `state-baseline/${name}`, null, cols.join('\t'));
   const students = open('students.tsv', STUDENT_COLUMNS);
   const staff = open('staff.tsv', STAFF_COLUMNS);

@@ -1,24 +1,7 @@
 import type { YearRecord } from './student.ts';
 
-/** Columns of `state-baseline/ews-terms-YYYY.tsv`: the EWS extract's term totals (README). */
-export const EWS_TERM_COLUMNS = [
-  'school_year',
-  'state_id',
-  'district_number',
-  'school_number',
-  'grade_level',
-  'term_end',
-  'days_enrolled',
-  'days_present',
-  'behavior_incidents',
-  'suspension_days',
-  'courses_failed',
-  'credits_earned',
-  'frl',
-  'el',
-  'iep',
-  'homeless',
-];
+/** Columns of `state-baseline/ews-terms-YYYY.tsv`: the EWS extract's term totals (README), one layout for writer and reader. */
+export { EWS_TERM_COLUMNS } from '@bitterroot/contracts';
 
 /** One term's totals of a student-year span. */
 export interface TermTotals {

@@ -6,6 +6,26 @@ const grade = z.number().int().min(6).max(12);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const rate = z.number().nullable();
 
+/** Columns of an EWS extract file (`ews-terms-YYYY.tsv`): written by the generator, read by `ews load`. */
+export const EWS_TERM_COLUMNS = [
+  'school_year',
+  'state_id',
+  'district_number',
+  'school_number',
+  'grade_level',
+  'term_end',
+  'days_enrolled',
+  'days_present',
+  'behavior_incidents',
+  'suspension_days',
+  'courses_failed',
+  'credits_earned',
+  'frl',
+  'el',
+  'iep',
+  'homeless',
+] as const;
+
 /** Settings of the profile's early-warning.yaml, stored inside each model. */
 export const ewsSettingsSchema = z.object({
   trainingAsOf: z.string().regex(/^\d{2}-\d{2}$/),

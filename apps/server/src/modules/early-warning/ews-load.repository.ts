@@ -4,26 +4,8 @@
  * not know are skipped and counted, never guessed.
  */
 import { sql } from 'kysely';
+import { EWS_TERM_COLUMNS } from '@bitterroot/contracts';
 import { copyInto, type Executor } from '../../db/database.ts';
-
-const STAGE_COLUMNS = [
-  'school_year',
-  'state_id',
-  'district_number',
-  'school_number',
-  'grade_level',
-  'term_end',
-  'days_enrolled',
-  'days_present',
-  'behavior_incidents',
-  'suspension_days',
-  'courses_failed',
-  'credits_earned',
-  'frl',
-  'el',
-  'iep',
-  'homeless',
-];
 
 /** Rows read, stored and skipped by one file. */
 export type TermLoadCount = { read: number; stored: number; skipped: number };
@@ -32,10 +14,10 @@ export type TermLoadCount = { read: number; stored: number; skipped: number };
 export async function loadTermLines(trx: Executor, lines: Iterable<string>): Promise<TermLoadCount> {
   await sql
     .raw(
-      `CREATE TEMP TABLE stage_ews_term (${STAGE_COLUMNS.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
+      `CREATE TEMP TABLE stage_ews_term (${EWS_TERM_COLUMNS.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
     )
     .execute(trx);
-  const read = await copyInto(trx, 'stage_ews_term', STAGE_COLUMNS, chunks(lines), 'text');
+  const read = await copyInto(trx, 'stage_ews_term', EWS_TERM_COLUMNS, chunks(lines), 'text');
   const stored = await sql`
     INSERT INTO ews_term (student_id, district_number, school_number, school_year, grade_level, term_end,
       days_enrolled, days_present, behavior_incidents, suspension_days, courses_failed, credits_earned)
