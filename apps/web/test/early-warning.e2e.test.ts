@@ -117,6 +117,40 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     const row = table.getByRole('row').filter({ hasText: top.stateId });
     for (const reason of top.reasons) await expect(row.getByText(reason).count()).resolves.toBe(1);
     await page.screenshot({ path: `${screenshots}early-warning-district.png`, fullPage: true });
+
+    // The CSV link downloads the same high-band list (the server audits the download).
+    const csvHref = await page
+      .getByRole('link', { name: /Download high-band students/ })
+      .getAttribute('href');
+    const csv = await fetch(new URL(csvHref!, server.url), { headers });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((await csv.text()).trimEnd().split('\r\n').length).toBe(flagged.length + 1);
+
+    // A stored run gives the student's trend; an intervention recorded on the page is marked on it.
+    const run = await fetch(new URL('/api/v1/ews/score-runs', server.url), {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ asOf: AS_OF }),
+    });
+    expect(run.status).toBe(200);
+    await row.getByRole('link', { name: new RegExp(top.stateId) }).click();
+    await page.getByRole('heading', { name: 'Risk over time' }).waitFor();
+    await expect(
+      page
+        .getByRole('table', { name: /Risk at each scoring date/ })
+        .getByRole('row')
+        .count(),
+    ).resolves.toBe(2);
+    const form = page.getByRole('form', { name: 'Record an intervention' });
+    await form.getByLabel('Intervention').fill('Attendance mentor');
+    await form.getByLabel('Started').fill('2025-01-15');
+    await form.getByRole('button', { name: 'Record' }).click();
+    await page
+      .getByRole('table', { name: /What the school did/ })
+      .getByText('Attendance mentor')
+      .waitFor();
+    await expect(page.locator('.intervention-marker').count()).resolves.toBe(1);
+    await page.screenshot({ path: `${screenshots}early-warning-student.png`, fullPage: true });
     expect(errors).toEqual([]);
 
     // A steward of another district is refused this district's scores.

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { FindingPage } from '@bitterroot/contracts';
+import type { FindingPage, FindingTrend } from '@bitterroot/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumPath } from './browser.ts';
@@ -9,7 +9,8 @@ import type { SessionHeaders } from './sign-in.ts';
 
 // Browser end-to-end test of the validation findings pages against a real server with a small synthetic
 // Montana: a run through the API, the state heat map, a district's findings filtered by rule, an
-// acknowledgement with a reason, a run from the button, and the CSV export.
+// acknowledgement with a reason, a run from the button, the CSV export, the trend of open findings, and a
+// finding followed to its fix screen, corrected in the hand-entry form and resolved by a re-run.
 
 const screenshots = fileURLToPath(new URL('../../../test-results/web/', import.meta.url));
 const hasChromium = await chromiumAvailable();
@@ -140,5 +141,58 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     const csv = await readFile((await download.path()) ?? '', 'utf8');
     expect(csv).toContain(WARNING_RULE);
     expect(await s.page.getByRole('link', { name: /XLSX/ }).getAttribute('href')).toContain('findings.xlsx');
+  });
+
+  it('shows the trend of open findings on the district and state pages', async () => {
+    const trend = await api<FindingTrend>(s.server.url, `/api/v1/districts/${DISTRICT}/findings/trend`);
+    const today = trend.points.at(-1)!.day;
+    const fatal = trend.points
+      .filter((p) => p.day === today && p.severity === 'fatal')
+      .reduce((n, p) => n + p.count, 0);
+    expect(fatal).toBeGreaterThan(0);
+    await s.page.goto(new URL(`/districts/${DISTRICT}/findings`, s.server.url).href);
+    const chart = s.page.getByRole('img', {
+      name: new RegExp(`Open findings of district ${DISTRICT} by day`),
+    });
+    await chart.waitFor();
+    await s.page.getByText('Show the numbers').last().click();
+    const row = s.page.getByRole('row', { name: new RegExp(`^${today}`) });
+    expect(await row.locator('td').first().innerText()).toBe(String(fatal));
+    // The setup validated one district only: the state's trend waits for a statewide run.
+    await s.page.goto(new URL('/findings', s.server.url).href);
+    await s.page.getByRole('heading', { level: 2, name: 'Open findings over time' }).waitFor();
+    await s.page.getByText('No full validation run of the state in the last 90 days yet.').waitFor();
+  });
+
+  it('follows a finding to its fix screen, corrects the record by hand, and re-runs to resolve it', async () => {
+    const rule = 'ENR-006'; // a dropout end status without a Drop Out Reason (montana-aim.md §6.4 R06)
+    await s.page.goto(new URL(`/districts/${DISTRICT}/findings?rule=${rule}`, s.server.url).href);
+    const first = findingRows(s.page).first();
+    await first.waitFor();
+    const before = await findingRows(s.page).count();
+    const stateId = await first.locator('td').nth(1).innerText();
+    expect(await first.getByRole('link', { name: stateId, exact: true }).getAttribute('href')).toMatch(
+      new RegExp(`^/districts/${DISTRICT}/students/\\d+$`),
+    );
+    await first.getByRole('link', { name: `Fix ${rule} for ${stateId}` }).click();
+    const form = s.page.getByRole('form', { name: /Student Enrollment/ });
+    await form.waitFor();
+    expect(new URL(s.page.url()).pathname).toMatch(/\/entry\/student-enrollment$/);
+    await form.getByLabel('Drop Out Reason', { exact: true }).fill('Moved out of state, records requested');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await s.page.waitForURL((url) => /\/students\/\d+$/.test(url.pathname));
+
+    await s.page.goto(new URL(`/districts/${DISTRICT}/findings?rule=${rule}`, s.server.url).href);
+    await s.page.getByRole('button', { name: 'Run validation now' }).click();
+    await expect.poll(() => s.page.getByRole('status').first().innerText()).toMatch(/Validation finished/);
+    // The table reloads after the run: wait for the remaining findings, none of them this student's.
+    await expect.poll(() => findingRows(s.page).count()).toBe(before - 1);
+    expect(await findingRows(s.page).filter({ hasText: stateId }).count()).toBe(0);
+    const resolved = await api<FindingPage>(
+      s.server.url,
+      `/api/v1/districts/${DISTRICT}/findings?rule=${rule}&status=resolved`,
+    );
+    expect(resolved.findings.map((f) => f.stateId)).toContain(stateId);
+    await s.page.screenshot({ path: `${screenshots}findings-fixed.png`, fullPage: true });
   });
 });

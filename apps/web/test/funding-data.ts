@@ -81,7 +81,7 @@ function iso(date: string): string {
  * Enrollments that surely span both count dates of the year and count on their own: primary, started by
  * September, not ended before March, not a no-show or extracurricular-only, of a pupil with one enrollment in the district.
  */
-async function candidates(
+export async function candidates(
   server: ServerUnderTest,
   headers: SessionHeaders,
   district: string,

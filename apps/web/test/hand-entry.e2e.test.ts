@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await pp.getByLabel('Title I', { exact: true }).selectOption('Y');
     await pp.getByRole('button', { name: 'Save' }).click();
     const records = page.getByRole('region', { name: 'Records' });
-    await expect.poll(() => records.innerText()).toMatch(/Title i\s+Yes/);
+    await expect.poll(() => records.innerText()).toMatch(/Title I\s+Yes/);
     await records.getByRole('link', { name: 'Edit Program Participation' }).click();
     const titleI = form('Program Participation').getByLabel('Title I', { exact: true });
     await expect.poll(() => titleI.inputValue()).toBe('Y');
@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await form('Program Participation').getByRole('button', { name: 'Save changes' }).click();
     await expect
       .poll(() => page.getByRole('region', { name: 'Records' }).innerText())
-      .toMatch(/Title i\s+No/);
+      .toMatch(/Title I\s+No/);
 
     // Withdraw: an end date before the start date is refused with the error at the field, which gets focus.
     await enrollments.getByRole('link', { name: /^Withdraw from/ }).click();

@@ -19,3 +19,18 @@ export const extractParamsSchema = z.object({
 export const extractQuerySchema = z.object({
   schoolYear: z.coerce.number().int().min(1990).max(2100).optional(),
 });
+
+/** Query of a district's stored rows of one template, for hand entry to list and edit (issue 9 §3). */
+export const storedRowsQuerySchema = extractQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+/** A district's stored rows of one template as the cells of its layout, keyed by column key. */
+export const storedRowsSchema = z.object({
+  template: profileIdSchema,
+  schoolYear: z.number().int(),
+  rows: z.array(z.record(z.string(), z.string())),
+  truncated: z.boolean().describe('true when the district has more rows than the limit'),
+});
+/** Stored rows of a template. */
+export type StoredRows = z.infer<typeof storedRowsSchema>;

@@ -11,3 +11,4 @@ export * from './collections.ts';
 export * from './students.ts';
 export * from './reporting.ts';
 export * from './early-warning.ts';
+export * from './early-warning-students.ts';

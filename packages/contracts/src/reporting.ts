@@ -161,8 +161,19 @@ export const outcomeReportSchema = z.object({
 /** An outcome report. */
 export type OutcomeReport = z.infer<typeof outcomeReportSchema>;
 
-/** EDFacts files the exporter writes (edfacts.md §2–§9). */
-export const edfactsFileSchema = z.enum(['FS052', 'FS032', 'FS150', 'FS151', 'FS195', 'FS006']);
+/** EDFacts files the exporter writes (edfacts.md §2–§10). */
+export const edfactsFileSchema = z.enum([
+  'FS052',
+  'FS032',
+  'FS150',
+  'FS151',
+  'FS195',
+  'FS006',
+  'FS033',
+  'FS141',
+  'FS118',
+  'FS002',
+]);
 /** An EDFacts file id. */
 export type EdfactsFile = z.infer<typeof edfactsFileSchema>;
 
@@ -175,6 +186,20 @@ export const edfactsQuerySchema = z.object({
 });
 /** EDFacts export query. */
 export type EdfactsQuery = z.infer<typeof edfactsQuerySchema>;
+
+/** The levels each EDFacts file is reported at (edfacts.md §2–§9), so a page offers only valid choices. */
+export const EDFACTS_FILE_LEVELS: Readonly<Record<EdfactsFile, readonly ('sea' | 'lea' | 'sch')[]>> = {
+  FS052: ['sea', 'lea', 'sch'],
+  FS032: ['sea', 'lea', 'sch'],
+  FS150: ['sea', 'lea', 'sch'],
+  FS151: ['sea', 'lea', 'sch'],
+  FS195: ['sch'],
+  FS006: ['sea', 'lea'],
+  FS033: ['sch'],
+  FS141: ['sea', 'lea', 'sch'],
+  FS118: ['sea', 'lea'],
+  FS002: ['sea', 'lea', 'sch'],
+};
 
 /** State downstream files (decision 0051). */
 export const stateExportSchema = z.enum([

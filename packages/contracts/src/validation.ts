@@ -40,6 +40,10 @@ export const validationFindingSchema = z.object({
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
   acknowledgementReason: z.string().nullable(),
+  /** The student's record page in the viewing district's web app (null: no person). */
+  recordLink: z.string().nullable(),
+  /** The web-app screen that corrects the record (hand-entry form, staff and courses, or upload). */
+  fixLink: z.string().nullable(),
 });
 /** A finding. */
 export type ValidationFinding = z.infer<typeof validationFindingSchema>;
@@ -94,3 +98,37 @@ export const acknowledgementSchema = z.object({
   reason: z.string().trim().min(3).max(500),
   by: z.string().trim().min(1).max(100).default('district user'),
 });
+
+/** Query of the open-findings trend (GET /api/v1/findings/trend and a district's own). */
+export const findingTrendQuerySchema = z.object({
+  severity: severitySchema.optional(),
+  collection: z.string().max(60).optional(),
+  rule: z.string().max(20).optional(),
+  /** First day shown (YYYY-MM-DD); default 90 days back. */
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .optional(),
+});
+/** A trend query. */
+export type FindingTrendQuery = z.infer<typeof findingTrendQuerySchema>;
+
+/** One day's open findings of one rule, in a district or summed over the state. */
+export const trendPointSchema = z.object({
+  day: z.string(),
+  rule: z.string(),
+  severity: severitySchema,
+  count: z.number().int(),
+});
+/** A trend point. */
+export type TrendPoint = z.infer<typeof trendPointSchema>;
+
+/** Open findings over time: days on which a full run of the scope finished, per rule (issue 6 §4). */
+export const findingTrendSchema = z.object({
+  schoolYear: z.number().int(),
+  district: z.string().nullable(),
+  from: z.string(),
+  points: z.array(trendPointSchema),
+});
+/** An open-findings trend. */
+export type FindingTrend = z.infer<typeof findingTrendSchema>;

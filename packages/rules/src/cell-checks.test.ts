@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCells, columnCheckers, isStagedDate, type CellColumn } from './cell-checks.ts';
+import { checkCells, columnCheckers, isStagedDate, patternInWords, type CellColumn } from './cell-checks.ts';
 
 // Template column rules (montana-aim.md §4.1 formats, §4.3 layouts), one passing and one failing case each.
 const columns: CellColumn[] = [
@@ -52,6 +52,24 @@ describe('cell checks of a template row (montana-aim.md §4.1, §4.3)', () => {
   it('reports the first broken rule of a cell only, with its fix', () => {
     const [f] = checkCells(checkers, ['', ...valid.slice(1)]);
     expect(f).toMatchObject({ code: 'FLD-REQUIRED', fix: 'Fill in column 1 (District Number).' });
+  });
+
+  it('says a format in words in the fix, not as a regular expression', () => {
+    const [f] = checkCells(checkers, ['12a4', ...valid.slice(1)]);
+    expect(f).toMatchObject({
+      code: 'FLD-FORMAT',
+      fix: 'Check column 1 (District Number): it must be exactly 4 digits, keeping leading zeros.',
+    });
+  });
+
+  it.each([
+    ['^\\d{9}$', 'exactly 9 digits, keeping leading zeros'],
+    ['^\\d{2,3}$', '2 to 3 digits, keeping leading zeros'],
+    ['^SH$', 'exactly SH'],
+    ['^504$', 'exactly 504'],
+    ['^[A-Z]{2}-\\d$', 'in the form ^[A-Z]{2}-\\d$'],
+  ])('pattern %s reads as %j', (pattern, words) => {
+    expect(patternInWords(pattern)).toBe(words);
   });
 
   it('empty optional cells pass every rule', () => {

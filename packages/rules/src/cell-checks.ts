@@ -118,7 +118,7 @@ function rulesFor(
       code: 'FLD-FORMAT',
       fails: present((v) => !re.test(v)),
       message: `${column.label} does not have the expected format`,
-      fix: `Check ${where}: it must match ${column.pattern}.`,
+      fix: `Check ${where}: it must be ${patternInWords(column.pattern)}.`,
     });
   }
   if (column.codeSet && codes) {
@@ -177,4 +177,20 @@ export function checkCells(checkers: readonly ColumnChecker[], cells: readonly s
       }
   }
   return out ?? [];
+}
+
+/**
+ * A column pattern as people read it in a fix hint ("exactly 4 digits"), for the patterns the profile uses:
+ * fixed-width digit codes and record type literals (montana-aim.md §4.1, §4.3). Anything else is quoted.
+ */
+export function patternInWords(pattern: string): string {
+  const digits = /^\^\\d\{(\d+)(?:,(\d+))?\}\$$/.exec(pattern);
+  if (digits) {
+    const [, min, max] = digits;
+    const count = max ? `${min} to ${max}` : `exactly ${min}`;
+    return `${count} digits, keeping leading zeros`;
+  }
+  const literal = /^\^([A-Za-z0-9]+)\$$/.exec(pattern);
+  if (literal) return `exactly ${literal[1]}`;
+  return `in the form ${pattern}`;
 }

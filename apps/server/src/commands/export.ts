@@ -21,7 +21,7 @@ import { loadProfileOrExplain } from './init.ts';
 import { migrateOrExplain, openOrExplain } from './open.ts';
 
 const USAGE = [
-  'usage: ./bitterroot export edfacts --file FS052|FS032|FS150|FS151|FS195|FS006 [--level sea|lea|sch] [--format csv|tab|txt] --out DIR',
+  'usage: ./bitterroot export edfacts --file FS052|FS033|FS141|FS118|FS002|FS032|FS150|FS151|FS195|FS006 [--level sea|lea|sch] [--format csv|tab|txt] --out DIR',
   '       ./bitterroot export maefairs-anb|nutrition|sped-child-count|missing-child-photos --out DIR',
   '       (both take --source live|certified, default certified)',
 ].join('\n');

@@ -9,11 +9,15 @@ import { loadProfileOrExplain } from './init.ts';
 import { loadMatchSettings } from '../modules/ingestion/identity-matching.ts';
 import { parseFlags } from './flags.ts';
 import { migrateOrExplain, openOrExplain } from './open.ts';
+import { startNightly } from './nightly.ts';
 
 /** Where the built web app lives. */
 export const webDist = resolve(repoRoot, 'apps/web/dist');
 
-/** Starts listening; a taken port becomes a one-line error. Resolves when the server stops. */
+/**
+ * Starts listening, and the nightly validation and scoring when enabled; a taken port becomes a one-line error.
+ * `close` stops the nightly timer (waiting for a run in progress) before the server.
+ */
 export async function startServer(
   database: Database,
   config: Config,
@@ -39,7 +43,12 @@ export async function startServer(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
-  return { url: `http://${host}:${port}`, close: () => app.close() };
+  const nightly = startNightly(database, profile, config);
+  const close = async () => {
+    await nightly?.stop();
+    await app.close();
+  };
+  return { url: `http://${host}:${port}`, close };
 }
 
 /** Waits for Ctrl-C or SIGTERM, then closes the server and database. */
@@ -75,6 +84,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     throw e;
   });
   console.log(`Bitterroot is running at ${server.url} (database: ${database.kind}). Press Ctrl-C to stop.`);
+  if (config.nightly.enabled)
+    console.log(`Nightly validation and early-warning scoring at ${config.nightly.at}.`);
   await runUntilStopped(async () => {
     await server.close();
     await database.close();

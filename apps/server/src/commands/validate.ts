@@ -2,7 +2,7 @@
  * `./bitterroot validate [--district NNNN] [--collection ID] [--json]`: runs the statewide rules now (the
  * whole state, or one district and the cross-district rules it is party to) and prints a summary by rule and
  * severity; `--json` prints every open finding too. Exit 0 without fatal findings, 1 with, 2 usage error.
- * The nightly run is this command from cron (docs/decisions/0024-validation-engine.md).
+ * `serve` and `demo` also run the statewide validation nightly in process (decision 0028).
  */
 import { loadConfig } from '../platform/config.ts';
 import { validationServiceFor, type RunOutcome } from '../modules/validation/validation.service.ts';

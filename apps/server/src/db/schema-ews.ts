@@ -1,4 +1,4 @@
-/** Kysely table types of the Early Warning System (migrations/0012_early_warning.sql). */
+/** Kysely table types of the Early Warning System (migrations 0012_early_warning.sql, 0017_ews_interventions.sql). */
 import type { Generated } from 'kysely';
 
 /** Early-warning tables by name. */
@@ -56,5 +56,17 @@ export interface EwsSchema {
     probability: number;
     band: string;
     reasons: unknown;
+  };
+  ews_intervention: {
+    id: Generated<number>;
+    student_id: number;
+    district_number: string;
+    school_number: string | null;
+    started_on: string;
+    ended_on: string | null;
+    kind: string;
+    note: string | null;
+    recorded_by: number | null;
+    recorded_at: Generated<string>;
   };
 }

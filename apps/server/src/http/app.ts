@@ -26,6 +26,8 @@ import { templatesService } from '../modules/templates/templates.service.ts';
 import { templatesRoutes } from '../modules/templates/templates.routes.ts';
 import { extractsService } from '../modules/student-records/extract.service.ts';
 import { extractsRoutes } from '../modules/student-records/extracts.routes.ts';
+import { storedRowsService } from '../modules/student-records/stored-rows.service.ts';
+import { storedRowsRoutes } from '../modules/student-records/stored-rows.routes.ts';
 import { validationServiceFor } from '../modules/validation/validation.service.ts';
 import { validationRoutes } from '../modules/validation/validation.routes.ts';
 import {
@@ -133,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const accessSettings = options.access ?? DEFAULT_ACCESS_SETTINGS;
   const access = accessService(options.database, accessSettings);
-  const users = usersService(options.database);
+  const users = usersService(options.database, access.forgetUser);
   await registerAuth(app, access);
   await app.register(
     accessRoutes(access, users, accessSettings.sessionHours, options.publicUrl ?? 'http://127.0.0.1:3000'),
@@ -167,6 +169,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(
     extractsRoutes(extractsService(options.database.db, options.profile, options.schoolYear)),
+  );
+  await app.register(
+    storedRowsRoutes(storedRowsService(options.database.db, options.profile, options.schoolYear)),
   );
   await app.register(
     reportingRoutes(reportingService(options.database.db, options.profile, options.schoolYear)),

@@ -53,6 +53,8 @@ const ENDPOINTS: Record<string, 'district' | 'state' | 'signed-in' | 'public'> =
   'GET /api/v1/districts/{district}/findings': 'district',
   'GET /api/v1/districts/{district}/findings.{format}': 'district',
   'GET /api/v1/findings/matrix': 'state',
+  'GET /api/v1/findings/trend': 'state',
+  'GET /api/v1/districts/{district}/findings/trend': 'district',
   'POST /api/v1/districts/{district}/validation-runs': 'district',
   'POST /api/v1/findings/{id}/acknowledgement': 'district',
   'GET /api/v1/districts/{district}/extracts/{template}.{format}': 'district',
@@ -92,6 +94,7 @@ const ENDPOINTS: Record<string, 'district' | 'state' | 'signed-in' | 'public'> =
   'POST /api/v1/districts/{district}/entries/undo': 'district',
   'GET /api/v1/districts/{district}/identity-candidates': 'district',
   'GET /api/v1/districts/{district}/enrollment-places': 'district',
+  'GET /api/v1/districts/{district}/stored-rows/{template}': 'district',
   'GET /api/v1/districts/{district}/anb': 'district',
   'GET /api/v1/districts/{district}/anb/students.csv': 'district',
   'GET /api/v1/anb': 'state',
@@ -111,6 +114,9 @@ const ENDPOINTS: Record<string, 'district' | 'state' | 'signed-in' | 'public'> =
   'POST /api/v1/ews/score-runs': 'state',
   'GET /api/v1/districts/{district}/ews/students': 'district',
   'GET /api/v1/districts/{district}/ews/comparison': 'district',
+  'GET /api/v1/districts/{district}/ews/students.csv': 'district',
+  'GET /api/v1/districts/{district}/ews/students/{stateId}/history': 'district',
+  'POST /api/v1/districts/{district}/ews/students/{stateId}/interventions': 'district',
 };
 
 /** Sample values for path parameters: district 0001 is the target; callers belong elsewhere. */

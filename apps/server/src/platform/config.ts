@@ -9,6 +9,11 @@ const envSchema = z.object({
   BITTERROOT_PROFILE: z.string().optional(),
   BITTERROOT_PUBLIC_URL: z.url().optional(),
   BITTERROOT_SCHOOL_YEAR: z.coerce.number().int().min(1990).max(2100).optional(),
+  BITTERROOT_NIGHTLY: z.enum(['on', 'off']).optional(),
+  BITTERROOT_NIGHTLY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day HH:MM')
+    .optional(),
 });
 
 /** The default school year: 2026 = 2025-26 until July 1, 2026 (the fiscal year turns July 1). */
@@ -25,6 +30,8 @@ export type Config = {
   schoolYear: number;
   /** The address people use to reach the portal, for links in notifications (never taken from request headers). */
   publicUrl: string;
+  /** The nightly statewide validation and early-warning scoring of `serve` and `demo` (decision 0028). */
+  nightly: { enabled: boolean; at: string };
 };
 
 /** Flags a verb may pass (undefined when not given). */
@@ -71,5 +78,6 @@ export function loadConfig(
     ).replace(/\/$/, ''),
     profileDir: resolve(flags.profile ?? e.BITTERROOT_PROFILE ?? resolve(repoRoot, 'profiles/montana')),
     schoolYear,
+    nightly: { enabled: e.BITTERROOT_NIGHTLY !== 'off', at: e.BITTERROOT_NIGHTLY_AT ?? '02:00' },
   };
 }

@@ -6,13 +6,17 @@ import { districtsOf, hasStateRole } from '../features/access/navigation.ts';
 import { ActionStatus } from '../features/collections/action-status.tsx';
 import { EVENT_STATE_LABELS } from '../features/collections/certification-view.ts';
 import { getCalendar, listEvents, moveEvent } from '../features/collections/collections-api.ts';
+import { DeadlineActions } from '../features/collections/deadline-actions.tsx';
 import { EventForm } from '../features/collections/event-form.tsx';
 import { useAction } from '../features/collections/use-action.ts';
 import { useKeptResource } from '../features/collections/use-kept-resource.ts';
 import { holds, useSignedInSession } from '../lib/session.ts';
 import { PRODUCT_NAME } from '../lib/state.ts';
 
-/** One event for state staff: its content, edit, publish and close; district users go to their district's view. */
+/**
+ * One event for state staff: its content, edit, publish and close, reminders, reopening and extensions; district
+ * users go to their district's view.
+ */
 export function CertificationEventPage() {
   const session = useSignedInSession();
   const eventId = Number(useParams().eventId);
@@ -113,6 +117,9 @@ export function CertificationEventPage() {
         <dd>{event.templates.join(', ') || '—'}</dd>
       </dl>
       {event.description && <p>{event.description}</p>}
+      {mayManage && (event.state === 'published' || event.state === 'unpublished-changes') && (
+        <DeadlineActions event={event} />
+      )}
       <p>
         <Link to={`/certification/dashboard?event=${event.id}`}>Every district’s status for this event</Link>
       </p>

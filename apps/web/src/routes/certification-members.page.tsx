@@ -8,6 +8,7 @@ import { getCalendar, getMembers, listEvents } from '../features/collections/col
 import { MembershipEditor } from '../features/collections/membership-editor.tsx';
 import type { User } from '../features/users/users-api.ts';
 import { listUsers } from '../features/users/users-api.ts';
+import { listSchools } from '../lib/api.ts';
 import { useSignedInSession } from '../lib/session.ts';
 import { PRODUCT_NAME } from '../lib/state.ts';
 import { useResource } from '../lib/use-resource.ts';
@@ -42,7 +43,10 @@ function Members({ district }: { district: string }) {
     const [members, list] = await Promise.all([getMembers(district, signal), listEvents(signal)]);
     const calendar = await getCalendar(list.schoolYear, signal);
     const users = mayEdit ? await listUsers(district, '', signal) : membersAsUsers(members);
-    return { members, calendar, users };
+    // Schools have certifiers of their own only when an event of the year certifies per school (§7.1).
+    const perSchool = list.events.some((e) => e.level === 'school');
+    const schools = perSchool ? await listSchools(district, signal) : [];
+    return { members, calendar, users, schools };
   });
   if (data.status === 'error' && isForbidden(data.problem))
     return <NotAllowed problem={data.problem} what={`the Type Membership of district ${district}`} />;
@@ -73,6 +77,7 @@ function Members({ district }: { district: string }) {
           members={data.data.members}
           users={data.data.users}
           mayEdit={mayEdit}
+          schools={data.data.schools}
           onSaved={() => undefined}
         />
       )}

@@ -58,7 +58,12 @@ export function DistrictEarlyWarningPage() {
           {students.data.unscoredGrades.length > 0 && (
             <p className="notice">{`No current model yet for grade ${students.data.unscoredGrades.join(', ')}: those students are not scored.`}</p>
           )}
-          <FlaggedStudents students={students.data.students} />
+          <FlaggedStudents
+            students={students.data.students}
+            district={district}
+            school={school}
+            asOf={students.data.asOf}
+          />
         </>
       )}
       <section aria-labelledby="over-time">

@@ -8,6 +8,7 @@ import { mayInDistrict } from '../features/access/navigation.ts';
 import { FindingsSection } from '../features/findings/findings-section.tsx';
 import { getOpenCounts, runValidation } from '../features/findings/findings-api.ts';
 import { RuleSummary } from '../features/findings/rule-summary.tsx';
+import { TrendSection } from '../features/findings/trend-section.tsx';
 import { useFindingView } from '../features/findings/use-finding-view.ts';
 import { plural } from '../lib/format.ts';
 import { useSignedInSession } from '../lib/session.ts';
@@ -86,6 +87,11 @@ function DistrictFindings({ district }: { district: string }) {
         rules={counts.status === 'ok' ? counts.data.map((c) => c.rule) : []}
         generation={generation}
         onChange={setView}
+      />
+      <TrendSection
+        district={district}
+        filters={{ rule: view.rule || undefined, severity: view.severity || undefined }}
+        generation={generation}
       />
     </>
   );

@@ -7,6 +7,7 @@ import { SEVERITIES, isSeverity } from '../features/findings/finding-view.ts';
 import { getMatrix } from '../features/findings/findings-api.ts';
 import { buildHeatGrid, totalsByRule } from '../features/findings/heat-map.ts';
 import { HeatMap } from '../features/findings/heat-map.tsx';
+import { TrendSection } from '../features/findings/trend-section.tsx';
 import { listDistricts } from '../lib/api.ts';
 import { PRODUCT_NAME } from '../lib/state.ts';
 import { useResource } from '../lib/use-resource.ts';
@@ -90,6 +91,7 @@ export function FindingsPage() {
           )}
         </>
       )}
+      <TrendSection district={null} filters={{ severity: severity || undefined }} />
     </>
   );
 }

@@ -11,11 +11,16 @@ import { DistrictCertificationPage } from './district-certification.page.tsx';
 import { DistrictAnbPage } from './district-anb.page.tsx';
 import { DistrictAttendancePage } from './district-attendance.page.tsx';
 import { StateAnbPage } from './state-anb.page.tsx';
+import { DistrictOutcomePage, StateOutcomePage } from './outcome.page.tsx';
+import { ExportsPage } from './exports.page.tsx';
+import { PublicReportPage } from './public-report.page.tsx';
 import { DistrictFindingsPage } from './district-findings.page.tsx';
 import { DistrictPage } from './district.page.tsx';
+import { DistrictRecordsPage } from './district-records.page.tsx';
 import { DistrictEarlyWarningPage } from './district-early-warning.page.tsx';
 import { EarlyWarningModelPage } from './early-warning-model.page.tsx';
 import { EarlyWarningPage } from './early-warning.page.tsx';
+import { EwsStudentPage } from './ews-student.page.tsx';
 import { FindingsPage } from './findings.page.tsx';
 import { HomePage } from './home.page.tsx';
 import { IdentityReviewPage } from './identity-review.page.tsx';
@@ -59,9 +64,16 @@ export const router = createBrowserRouter([
       { path: 'districts/:districtNumber/anb', element: <DistrictAnbPage /> },
       { path: 'districts/:districtNumber/attendance', element: <DistrictAttendancePage /> },
       { path: 'anb', element: <StateAnbPage /> },
+      { path: 'outcomes', element: <StateOutcomePage /> },
+      { path: 'outcomes/:measure', element: <StateOutcomePage /> },
+      { path: 'districts/:districtNumber/outcomes', element: <DistrictOutcomePage /> },
+      { path: 'districts/:districtNumber/outcomes/:measure', element: <DistrictOutcomePage /> },
+      { path: 'exports', element: <ExportsPage /> },
+      { path: 'public-reports', element: <PublicReportPage /> },
       { path: 'early-warning', element: <EarlyWarningPage /> },
       { path: 'early-warning/models/:modelId', element: <EarlyWarningModelPage /> },
       { path: 'districts/:districtNumber/early-warning', element: <DistrictEarlyWarningPage /> },
+      { path: 'districts/:districtNumber/early-warning/students/:stateId', element: <EwsStudentPage /> },
       { path: 'findings', element: <FindingsPage /> },
       { path: 'identity-reviews', element: <IdentityReviewsPage /> },
       { path: 'identity-reviews/:reviewId', element: <IdentityReviewPage /> },
@@ -71,6 +83,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'my-school', element: <MySchoolPage /> },
       { path: 'districts/:districtNumber/students', element: <StudentsPage /> },
+      { path: 'districts/:districtNumber/staff-courses', element: <DistrictRecordsPage /> },
       { path: 'districts/:districtNumber/students/new', element: <NewStudentPage /> },
       { path: 'districts/:districtNumber/students/:studentId', element: <StudentPage /> },
       {

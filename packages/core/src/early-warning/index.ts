@@ -62,5 +62,7 @@ export {
 } from './training.ts';
 export type { RawFeatureInputs } from './terms.ts';
 export { featuresFromStored } from './terms.ts';
+export type { EwsTermTotals, TotalFeatureInputs } from './terms.ts';
+export { totalsOfTerms, featuresFromTotals } from './terms.ts';
 export type { AuditFacts } from './audit-groups.ts';
 export { auditGroups } from './audit-groups.ts';

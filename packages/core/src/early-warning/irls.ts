@@ -39,6 +39,11 @@ export function buildDesign(data: LogisticData): Design | string {
       x[i * q + j + 1] = v;
     }
   }
+  return designOf(x, y, n, q);
+}
+
+/** A design over already packed, finite columns (column 0 = 1): callers that build `x` themselves skip the copy. */
+export function designOf(x: Float64Array, y: Float64Array, n: number, q: number): Design {
   return { x, y, n, q, sd: columnSds(x, n, q) };
 }
 

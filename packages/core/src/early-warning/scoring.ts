@@ -2,11 +2,13 @@
 // (early-warning.md §5.3). A contribution is βⱼ·(xⱼ − mean)/sdⱼ: the doc's βⱼ·(xⱼ − reference) with the
 // training mean as the statewide reference (decision 0032), so reasons compare the student with the state.
 
-import { fitFeatureSpec, scaleFeatures } from './feature-spec.ts';
+import { scaleFeatures } from './feature-spec.ts';
 import type { FeatureSpec } from './feature-spec.ts';
 import type { EwsGrade, FeatureName, FeatureVector } from './features.ts';
+import { featureNamesForGrade } from './features.ts';
 import { logistic } from './irls.ts';
-import { fitLogistic } from './logistic.ts';
+import { fitLogisticDesign } from './logistic.ts';
+import { standardisedDesign } from './standardised-design.ts';
 import type { LogisticFit, LogisticOptions, LogisticOutcome } from './logistic-types.ts';
 
 /** A frozen model: spec, intercept and one coefficient per spec name (on the standardised scale). */
@@ -41,11 +43,10 @@ export function fitEwsModel(
   outcomes: readonly number[],
   options: LogisticOptions = {},
 ): EwsModelOutcome {
-  const spec = fitFeatureSpec(grade, rows);
-  const outcome = fitLogistic(
-    { names: spec.names, rows: rows.map((r) => scaleFeatures(spec, r)), outcomes },
-    options,
-  );
+  const packed = standardisedDesign(grade, featureNamesForGrade(grade), rows, outcomes);
+  if (typeof packed === 'string') return { kind: 'invalid-input', message: packed };
+  const { spec, design } = packed;
+  const outcome = fitLogisticDesign(design, spec.names, options);
   if (outcome.kind !== 'fitted') return outcome;
   const coefficients = Array.from(outcome.coefficients.subarray(1));
   const model = { spec, intercept: outcome.coefficients[0]!, coefficients, l2: outcome.l2 };

@@ -3,6 +3,7 @@
 // last day, so a mid-year as-of date sees only finished terms (decision 0030).
 
 import type { IsoDate } from '../dates.ts';
+import { schoolYearStart } from '../school-year.ts';
 import { featuresAsOf } from './features.ts';
 import type {
   AttendancePeriod,
@@ -83,3 +84,82 @@ export function featuresFromStored(raw: RawFeatureInputs, asOf: IsoDate, grade: 
   );
   return raw.birthDate === null ? { ...v, overAge: null } : v;
 }
+
+/**
+ * A student's EWS terms summed as of a date: this school year's finished terms (attendance, behavior,
+ * failures) and every finished high-school term for credits. It is all `featuresAsOf` reads from terms, so the
+ * server can sum in SQL and send one row per student instead of every term (decision 0065).
+ */
+export type EwsTermTotals = {
+  daysEnrolled: number;
+  daysPresent: number;
+  /** Per term max(incidents, 1 if suspended), summed: a suspension is always at least one incident. */
+  behaviorIncidents: number;
+  suspensionDays: number;
+  coursesFailed: number;
+  highSchoolCredits: number;
+};
+
+/** The pure definition of the totals; the server's SQL mirrors it and a test holds the two equal. */
+export function totalsOfTerms(terms: readonly EwsTerm[], asOf: IsoDate): EwsTermTotals {
+  // School years start on July 1 (school-year.ts): the as-of date's year begins then.
+  const endYear = Number(asOf.slice(0, 4)) + (Number(asOf.slice(5, 7)) >= 7 ? 1 : 0);
+  const yearStart = schoolYearStart(endYear);
+  const totals: EwsTermTotals = {
+    daysEnrolled: 0,
+    daysPresent: 0,
+    behaviorIncidents: 0,
+    suspensionDays: 0,
+    coursesFailed: 0,
+    highSchoolCredits: 0,
+  };
+  for (const t of terms) {
+    if (t.termEnd > asOf) continue;
+    if (Number(t.gradeLevel) >= 9) totals.highSchoolCredits += t.creditsEarned;
+    if (t.termEnd < yearStart) continue;
+    totals.daysEnrolled += t.daysEnrolled;
+    totals.daysPresent += t.daysPresent;
+    totals.behaviorIncidents += Math.max(t.behaviorIncidents, t.suspensionDays > 0 ? 1 : 0);
+    totals.suspensionDays += t.suspensionDays;
+    totals.coursesFailed += t.coursesFailed;
+  }
+  return totals;
+}
+
+/** What the server reads per student on the fast path: birth date, primary enrollments and term totals. */
+export type TotalFeatureInputs = {
+  birthDate: IsoDate | null;
+  enrollments: readonly EnrollmentSpan[];
+  totals: EwsTermTotals;
+};
+
+/**
+ * Features as of a date from term totals: the totals become one term dated at the as-of date (every total is
+ * already cut at that date), read by the same `featuresFromStored` path, so both give the same vector.
+ */
+export function featuresFromTotals(raw: TotalFeatureInputs, asOf: IsoDate, grade: EwsGrade): FeatureVector {
+  const t = raw.totals;
+  const thisYear: EwsTerm = {
+    termEnd: asOf,
+    gradeLevel: '08',
+    daysEnrolled: t.daysEnrolled,
+    daysPresent: t.daysPresent,
+    behaviorIncidents: t.behaviorIncidents,
+    suspensionDays: t.suspensionDays,
+    coursesFailed: t.coursesFailed,
+    creditsEarned: 0,
+  };
+  const credits: EwsTerm = { ...ZERO_TERM, termEnd: asOf, creditsEarned: t.highSchoolCredits };
+  return featuresFromStored({ ...raw, terms: [thisYear, credits] }, asOf, grade);
+}
+
+const ZERO_TERM: EwsTerm = {
+  termEnd: '1900-01-01',
+  gradeLevel: '09',
+  daysEnrolled: 0,
+  daysPresent: 0,
+  behaviorIncidents: 0,
+  suspensionDays: 0,
+  coursesFailed: 0,
+  creditsEarned: 0,
+};

@@ -17,6 +17,7 @@ import {
   revokeSession,
   type CredentialOwner,
 } from './sessions.repository.ts';
+import { sessionCache } from './session-cache.ts';
 import { signInThrottle } from './sign-in-throttle.ts';
 import {
   clearFailedSignIns,
@@ -34,6 +35,8 @@ export type AccessSettings = {
   lockMinutes: number;
   resetMinutes: number;
   throttle: { attempts: number; windowMs: number };
+  /** How long a checked session is served from memory (decision 0067); 0 reads the database every time. */
+  sessionCacheMs: number;
 };
 
 /** Defaults: 8-hour sessions, 30 idle minutes, lock for 15 minutes after 5 failures (OWASP guidance). */
@@ -44,6 +47,7 @@ export const DEFAULT_ACCESS_SETTINGS: AccessSettings = {
   lockMinutes: 15,
   resetMinutes: 60,
   throttle: { attempts: 20, windowMs: 5 * 60_000 },
+  sessionCacheMs: 2_000,
 };
 
 /** Outcome of a sign-in. */
@@ -60,6 +64,7 @@ export type SessionPrincipal = { principal: Principal; csrfToken: string };
 export function accessService(database: Database, settings: AccessSettings = DEFAULT_ACCESS_SETTINGS) {
   const throttle = signInThrottle(settings.throttle);
   const db = database.db;
+  const sessions = sessionCache<SessionPrincipal>(settings.sessionCacheMs);
 
   const principalOf = async (owner: CredentialOwner, via: Principal['via']): Promise<Principal> => {
     const held = owner.grants
@@ -122,9 +127,18 @@ export function accessService(database: Database, settings: AccessSettings = DEF
 
     /** The principal of a session cookie, or null when it is unknown, expired, idle or revoked. */
     async fromSession(sessionToken: string): Promise<SessionPrincipal | null> {
-      const owner = await liveSession(db, digest(sessionToken), settings.idleMinutes);
-      return owner ? { principal: await principalOf(owner, 'session'), csrfToken: owner.csrfToken! } : null;
+      const key = digest(sessionToken);
+      const cached = sessions.get(key);
+      if (cached) return cached;
+      const owner = await liveSession(db, key, settings.idleMinutes);
+      if (!owner) return null;
+      const live = { principal: await principalOf(owner, 'session'), csrfToken: owner.csrfToken! };
+      sessions.set(key, owner.userId, live);
+      return live;
     },
+
+    /** Forgets the cached sessions of a user whose grants or status changed (decision 0067). */
+    forgetUser: (userId: number) => sessions.forgetUser(userId),
 
     /** The principal of a bearer API token, or null. */
     async fromApiToken(token: string): Promise<Principal | null> {
@@ -134,6 +148,7 @@ export function accessService(database: Database, settings: AccessSettings = DEF
 
     /** Ends a session. */
     async signOut(sessionToken: string, principal: Principal | null, requestId: string): Promise<void> {
+      sessions.forget(digest(sessionToken));
       await database.db.transaction().execute(async (trx) => {
         await revokeSession(trx, digest(sessionToken));
         if (principal)
@@ -190,6 +205,7 @@ export function accessService(database: Database, settings: AccessSettings = DEF
             .where('user_id', '=', userId)
             .execute();
           await appendAudit(trx, [{ userId, actor: user.email, action: 'password-reset', requestId }]);
+          sessions.forgetUser(userId);
           return { kind: 'done' } as const;
         })
         .catch((e: unknown) => {

@@ -32,8 +32,9 @@ export async function insertSession(
 }
 
 /**
- * The owner of a live session (not revoked, not expired, not idle past `idleMinutes`, account active). Reading is
- * one statement; the idle clock is touched at most once a minute, so steady reads write nothing.
+ * The owner of a live session (not revoked, not expired, not idle past `idleMinutes`, account active) with the
+ * user's grants. One statement, one round trip per request; the idle clock is touched at most once a minute, so
+ * steady reads write nothing.
  */
 export async function liveSession(
   db: Executor,
@@ -57,17 +58,23 @@ export async function liveSession(
       WHERE token_hash = ${tokenHash} AND last_seen_at < now() - interval '1 minute'
         AND EXISTS (SELECT 1 FROM live)
     )
-    SELECT user_id, email, display_name, csrf_token FROM live`.execute(db);
+    SELECT l.user_id, l.email, l.display_name, l.csrf_token,
+      (SELECT coalesce(json_agg(json_build_object('role', g.role, 'd', g.district_number, 's', g.school_number)
+                                ORDER BY g.id), '[]')::text
+       FROM user_role g WHERE g.user_id = l.user_id) AS grants
+    FROM live l`.execute(db);
   const r = row.rows[0];
-  return (
-    r && {
-      userId: r.user_id,
-      email: r.email,
-      displayName: r.display_name,
-      csrfToken: r.csrf_token,
-      tokenGrant: null,
-    }
-  );
+  if (!r) return undefined;
+  // As text on both drivers, so PGlite and pg hand back the same thing.
+  const grants = (typeof r.grants === 'string' ? JSON.parse(r.grants) : r.grants) as StoredGrant[];
+  return {
+    userId: r.user_id,
+    email: r.email,
+    displayName: r.display_name,
+    csrfToken: r.csrf_token,
+    tokenGrant: null,
+    grants: grants.map((g) => ({ role: g.role, districtNumber: g.d, schoolNumber: g.s })),
+  };
 }
 
 /** Ends a session. */

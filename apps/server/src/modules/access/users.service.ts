@@ -29,7 +29,7 @@ export type AdminOutcome<T = UserAccount> =
   | { kind: 'invalid'; reason: string };
 
 /** The user administration service. */
-export function usersService(database: Database) {
+export function usersService(database: Database, accessChanged: (userId: number) => void = () => undefined) {
   const db = database.db;
   const audit = (
     actor: Principal,
@@ -94,6 +94,7 @@ export function usersService(database: Database) {
       if (!target) return { kind: 'not-found' };
       if (change === 'add') await insertGrant(db, userId, grant, actor.userId);
       else if (!(await deleteGrant(db, userId, grant))) return { kind: 'not-found' };
+      accessChanged(userId);
       await audit(
         actor,
         change === 'add' ? 'grant-added' : 'grant-removed',
@@ -119,6 +120,7 @@ export function usersService(database: Database) {
       if (!full.grants.every((g) => canGrant(actor, g)))
         return { kind: 'forbidden', reason: 'That account holds roles you cannot manage.' };
       await setActive(db, userId, active);
+      accessChanged(userId);
       await audit(actor, active ? 'user-activated' : 'user-deactivated', String(userId), {}, requestId);
       return { kind: 'done', value: (await findUser(db, userId))! };
     },

@@ -153,6 +153,20 @@ describe('certification (montana-aim.md §7.2)', () => {
     );
   });
 
+  it('seals with the md5 of the stored rows’ digests and refuses rows without a header', async () => {
+    const [s] = await snaps.list(eventId, district);
+    // Decision 0048 recomputed from the stored rows: the seal was computed while they were inserted.
+    const r = await sql<{ h: string }>`
+      SELECT md5(coalesce(string_agg(d, E'\n' ORDER BY template_id, record_key, d), '')) AS h
+      FROM (SELECT template_id, record_key, md5(template_id || '|' || record_key || '|' || row::text) AS d
+        FROM certification_snapshot_row WHERE snapshot_id = ${s!.id}) x`.execute(t.db);
+    expect(s!.contentHash).toBe(r.rows[0]!.h);
+    await expect(
+      sql`INSERT INTO certification_snapshot_row (snapshot_id, template_id, record_key, row)
+        VALUES (-1, 'student-enrollment', '1', '{}')`.execute(t.db),
+    ).rejects.toThrow(/header/);
+  });
+
   it('runs approve → recertification request → accept → certify again → new snapshot, old kept', async () => {
     expect(await cert.approve(eventId, district, users.state)).toMatchObject({ status: 'approved' });
     expect(await count(`SELECT count(*) AS n FROM notification WHERE kind = 'certification-approved'`)).toBe(

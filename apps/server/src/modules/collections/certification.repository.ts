@@ -96,7 +96,7 @@ export type GateFacts = {
 
 /**
  * Reads the gate in one statement. Findings count when the event's validation group has their rule and the
- * district owns them (decision 0042); primaries are the district's primary members of any of the event's types.
+ * district owns them (decision 0042), from the counts the 0014 triggers keep exact; primaries are the district's primary members of any of the event's types.
  */
 export async function gateFacts(
   db: Executor,
@@ -113,13 +113,12 @@ export async function gateFacts(
     extended_until: string | null;
   }>`
     SELECT
-      (SELECT count(*) FROM validation_finding f
-        WHERE f.school_year = ${event.schoolYear} AND f.district_number = ${district}
-          AND f.severity = 'fatal' AND f.resolved_at IS NULL AND f.rule_id = ANY (${rules})) AS fatals,
-      (SELECT count(*) FROM validation_finding f
-        WHERE f.school_year = ${event.schoolYear} AND f.district_number = ${district}
-          AND f.severity = 'warning' AND f.resolved_at IS NULL AND f.acknowledged_at IS NULL
-          AND f.rule_id = ANY (${rules})) AS warnings,
+      (SELECT coalesce(sum(c.open_fatals), 0) FROM finding_open_count c
+        WHERE c.school_year = ${event.schoolYear} AND c.district_number = ${district}
+          AND c.rule_id = ANY (${rules})) AS fatals,
+      (SELECT coalesce(sum(c.open_warnings), 0) FROM finding_open_count c
+        WHERE c.school_year = ${event.schoolYear} AND c.district_number = ${district}
+          AND c.rule_id = ANY (${rules})) AS warnings,
       (SELECT string_agg(DISTINCT m.user_id::text, ',') FROM certification_membership m
         WHERE m.district_number = ${district} AND m.role = 'primary'
           AND m.type_id = ANY (${textArray(event.types)})) AS primaries,

@@ -21,7 +21,7 @@ import {
 } from './certification.repository.ts';
 import { findEvent, type EventRecord } from './events.repository.ts';
 import { notifyMembers, recordTransition, type Actor } from './outbox.repository.ts';
-import { sourcesFor } from './snapshot-sources.ts';
+import { snapshotYears, sourcesFor } from './snapshot-sources.ts';
 import { takeSnapshots } from './snapshot.repository.ts';
 
 /** What the certification services share: the database, the clock and the state's time zone. */
@@ -103,7 +103,7 @@ export async function applyDistrictCommand(
   if (next.complete) {
     const taken = await takeSnapshots(trx, {
       eventId: event.id,
-      schoolYear: event.schoolYear,
+      schoolYear: snapshotYears(event),
       takenBy: actor.userId,
       targets: [{ district, round: row.round }],
       sources: sourcesFor(event.templates),

@@ -1,6 +1,7 @@
 /**
  * The event dashboard (issue 7 item 7): every district × visible event of a year in one set-based statement, and
- * what a district's own view adds (who certified in the current round, the blocking findings by rule).
+ * what a district's own view adds (who certified in the current round, the blocking findings by rule). Open
+ * findings come from `finding_open_count` (migration 0014, decision 0026), not from counting findings per request.
  */
 import { sql } from 'kysely';
 import type { DistrictStatus } from '@bitterroot/core';
@@ -51,22 +52,21 @@ export async function dashboardRows(
     round: number | null;
     snapshot_id: number | null;
   }>`
+    -- Arrays of the event are unnested so rules and types join by hash, not by a per-pair ANY() test.
     WITH ev AS (
       SELECT id, name, types, validation_rules, certification_opens, due_date FROM certification_event
       WHERE school_year = ${schoolYear} AND state IN ('published', 'unpublished-changes')),
     open AS (
-      SELECT district_number, rule_id, count(*) FILTER (WHERE severity = 'fatal') AS fatals,
-        count(*) FILTER (WHERE severity = 'warning' AND acknowledged_at IS NULL) AS warnings
-      FROM validation_finding
-      WHERE school_year = ${schoolYear} AND resolved_at IS NULL AND ${oneFindingDistrict}
-        AND (severity = 'fatal' OR (severity = 'warning' AND acknowledged_at IS NULL))
-      GROUP BY 1, 2),
+      SELECT district_number, rule_id, open_fatals AS fatals, open_warnings AS warnings
+      FROM finding_open_count
+      WHERE school_year = ${schoolYear} AND (open_fatals > 0 OR open_warnings > 0) AND ${oneFindingDistrict}),
     event_fatal AS (
       SELECT e.id AS event_id, f.district_number, sum(f.fatals) AS n, sum(f.warnings) AS w
-      FROM ev e JOIN open f ON f.rule_id = ANY (e.validation_rules) GROUP BY 1, 2),
+      FROM ev e CROSS JOIN unnest(e.validation_rules) r(rule_id) JOIN open f ON f.rule_id = r.rule_id GROUP BY 1, 2),
     prim AS (
       SELECT e.id AS event_id, m.district_number, count(DISTINCT m.user_id) AS n
-      FROM ev e JOIN certification_membership m ON m.type_id = ANY (e.types) AND m.role = 'primary'
+      FROM ev e CROSS JOIN unnest(e.types) t(type_id)
+      JOIN certification_membership m ON m.type_id = t.type_id AND m.role = 'primary'
       GROUP BY 1, 2),
     cert AS (
       SELECT uc.event_id, uc.district_number, count(*) AS n
@@ -128,27 +128,15 @@ export async function currentCertifications(db: Executor, district: string, even
   }));
 }
 
-/** A district's open fatal findings and unacknowledged warnings counted by rule (the gate, rule by rule). */
+/**
+ * A district's open fatal findings and unacknowledged warnings counted by rule (the gate, rule by rule), read
+ * from the counts the 0014 triggers keep.
+ */
 export async function blockingFindings(db: Executor, schoolYear: number, district: string) {
-  const rows = await db
-    .selectFrom('validation_finding')
-    .select(['rule_id', 'severity', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('school_year', '=', schoolYear)
-    .where('district_number', '=', district)
-    .where('resolved_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('severity', '=', 'fatal'),
-        eb.and([eb('severity', '=', 'warning'), eb('acknowledged_at', 'is', null)]),
-      ]),
-    )
-    .groupBy(['rule_id', 'severity'])
-    .orderBy('severity')
-    .orderBy('rule_id')
-    .execute();
-  return rows.map((r) => ({
-    rule: r.rule_id,
-    severity: r.severity as 'fatal' | 'warning',
-    count: Number(r.n),
-  }));
+  const r = await sql<{ rule_id: string; severity: 'fatal' | 'warning'; n: number }>`
+    SELECT c.rule_id, s.severity, s.n FROM finding_open_count c
+    CROSS JOIN LATERAL (VALUES ('fatal', c.open_fatals), ('warning', c.open_warnings)) s(severity, n)
+    WHERE c.school_year = ${schoolYear} AND c.district_number = ${district} AND s.n > 0
+    ORDER BY s.severity, c.rule_id`.execute(db);
+  return r.rows.map((x) => ({ rule: x.rule_id, severity: x.severity, count: Number(x.n) }));
 }

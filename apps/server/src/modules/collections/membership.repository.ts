@@ -40,6 +40,24 @@ export async function ineligibleMembers(
   return [...new Set(userIds)].filter((id) => !good.has(id));
 }
 
+/** School numbers among `schools` that are not schools of `district` (school-level membership, §7.1). */
+export async function schoolsOutside(
+  db: Executor,
+  district: string,
+  schools: readonly string[],
+): Promise<string[]> {
+  const wanted = [...new Set(schools)];
+  if (wanted.length === 0) return [];
+  const ok = await db
+    .selectFrom('school')
+    .select('school_number')
+    .where('district_number', '=', district)
+    .where('school_number', 'in', wanted)
+    .execute();
+  const good = new Set(ok.map((r) => r.school_number));
+  return wanted.filter((s) => !good.has(s));
+}
+
 /** Replaces a district's whole Type Membership with `members`. */
 export async function replaceMembers(
   db: Executor,

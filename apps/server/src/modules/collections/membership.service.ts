@@ -5,7 +5,7 @@
 import type { MemberRole } from '@bitterroot/core';
 import type { Profile } from '@bitterroot/contracts';
 import type { CertificationDeps } from './certification.service.ts';
-import { ineligibleMembers, membersOf, replaceMembers } from './membership.repository.ts';
+import { ineligibleMembers, membersOf, replaceMembers, schoolsOutside } from './membership.repository.ts';
 import { recordAudit, type Actor } from './outbox.repository.ts';
 
 /** One membership entry as sent. */
@@ -45,6 +45,13 @@ export function membershipService(deps: CertificationDeps & { profile: Profile }
           return {
             kind: 'refused',
             reason: `Users ${bad.join(', ')} are not active users of district ${district} with an e-mail address.`,
+          };
+        const schools = members.flatMap((m) => (m.schoolNumber ? [m.schoolNumber] : []));
+        const foreign = await schoolsOutside(trx, district, schools);
+        if (foreign.length)
+          return {
+            kind: 'refused',
+            reason: `School(s) ${foreign.join(', ')} are not schools of district ${district}.`,
           };
         await replaceMembers(
           trx,

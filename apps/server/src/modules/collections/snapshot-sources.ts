@@ -1,7 +1,8 @@
 /**
  * Where a snapshot reads each template's live rows (decision 0043): the table, the expression naming a record
  * stably across uploads (the store's identity columns, so a diff matches an updated row to its earlier self), and
- * the bookkeeping columns left out of the frozen row so a re-upload of the same data hashes the same.
+ * the bookkeeping columns left out of the frozen row so a re-upload of the same data hashes the same. The frozen
+ * row is built from the table's catalogued columns (decision 0027).
  */
 import { identityColumns, RECORD_STORES } from '../student-records/record-stores.ts';
 
@@ -16,8 +17,13 @@ export type SnapshotSource = {
   yearColumn: string | null;
   /** Text expression of the record key. */
   key: string;
-  /** jsonb expression of the frozen row. */
-  row: string;
+  /** The table whose columns make the frozen row, and its alias in `from`. */
+  table: string;
+  alias: string;
+  /** Bookkeeping columns left out of the frozen row. */
+  omit: readonly string[];
+  /** Fields added to the frozen row (name → expression), replacing a table column of the same name. */
+  extra: Readonly<Record<string, string>>;
 };
 
 const keyOf = (cols: readonly string[]) =>
@@ -31,7 +37,10 @@ const BUILT_IN: SnapshotSource[] = [
     district: 'sd.district_number',
     yearColumn: null,
     key: 's.state_id',
-    row: `to_jsonb(s) - 'created_at' - 'updated_at' || jsonb_build_object('local_id', sd.local_id)`,
+    table: 'student',
+    alias: 's',
+    omit: ['created_at', 'updated_at'],
+    extra: { local_id: 'sd.local_id' },
   },
   {
     template: 'student-enrollment',
@@ -39,7 +48,10 @@ const BUILT_IN: SnapshotSource[] = [
     district: 't.district_number',
     yearColumn: 't.school_year',
     key: 't.id::text',
-    row: `to_jsonb(t) - 'created_at' - 'batch_id'`,
+    table: 'enrollment',
+    alias: 't',
+    omit: ['created_at', 'batch_id'],
+    extra: {},
   },
 ];
 
@@ -53,7 +65,10 @@ export const SNAPSHOT_SOURCES: ReadonlyMap<string, SnapshotSource> = new Map(
       district: 't.district_number',
       yearColumn: 't.school_year',
       key: keyOf(identityColumns(s)),
-      row: `to_jsonb(t) - 'batch_id' - 'updated_at'`,
+      table: s.table,
+      alias: 't',
+      omit: ['batch_id', 'updated_at'],
+      extra: {},
     })),
   ].map((s) => [s.template, s]),
 );
@@ -64,4 +79,36 @@ export function sourcesFor(templates: readonly string[]): SnapshotSource[] {
     const s = SNAPSHOT_SOURCES.get(t);
     return s ? [s] : [];
   });
+}
+
+/**
+ * The select list of a source's frozen row from its table's columns (read from the catalog): the table's
+ * columns minus the omitted and the replaced ones, then the extra fields. `to_jsonb` over a row of exactly these
+ * columns builds the same jsonb value as `to_jsonb(table) - omitted || extra`, without rebuilding the object
+ * once per removed key (decision 0027).
+ */
+export function rowColumns(source: SnapshotSource, tableColumns: readonly string[]): string {
+  const replaced = new Set([...source.omit, ...Object.keys(source.extra)]);
+  const own = tableColumns.filter((c) => !replaced.has(c)).map((c) => `${source.alias}.${quoteIdent(c)}`);
+  const extra = Object.entries(source.extra).map(([name, expr]) => `${expr} AS ${quoteIdent(name)}`);
+  return [...own, ...extra].join(', ');
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Collections whose event of school year E certifies the year that ended the June before (E − 1): the Prior-year
+ * Graduate / Dropout / Cohort collection opens in October (montana-aim.md §5.2, §2.10; calendar.yaml notes).
+ */
+const PRIOR_YEAR_COLLECTIONS: ReadonlySet<string> = new Set(['prior-year-graduates']);
+
+/**
+ * The school years whose rows an event's snapshot freezes (decision 0062): the event's own year, or for a
+ * prior-year collection the reported year E − 1 and the event's year E, whose enrollments starting by Sept 30
+ * are the documentation that a dropout re-enrolled.
+ */
+export function snapshotYears(event: { schoolYear: number; collectionId: string | null }): number[] {
+  if (event.collectionId !== null && PRIOR_YEAR_COLLECTIONS.has(event.collectionId))
+    return [event.schoolYear - 1, event.schoolYear];
+  return [event.schoolYear];
 }

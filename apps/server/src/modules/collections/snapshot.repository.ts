@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { SnapshotSource } from './snapshot-sources.ts';
+import { rowColumns, type SnapshotSource } from './snapshot-sources.ts';
 
 /** A snapshot header. */
 export type SnapshotRecord = {
@@ -21,11 +21,29 @@ export type SnapshotRecord = {
   supersededBy: number | null;
 };
 
+/** Each source table's columns in table order, from the catalog (the frozen row's fields, see `rowColumns`). */
+export async function sourceColumns(
+  db: Executor,
+  sources: readonly SnapshotSource[],
+): Promise<ReadonlyMap<string, readonly string[]>> {
+  const tables = [...new Set(sources.map((s) => s.table))];
+  if (tables.length === 0) return new Map();
+  const r = await sql<{ table_name: string; columns: unknown }>`
+    SELECT c.relname AS table_name, to_jsonb(array_agg(a.attname::text ORDER BY a.attnum)) AS columns
+    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    WHERE c.oid = ANY (SELECT to_regclass(t)::oid FROM unnest(${tables}::text[]) t)
+      AND a.attnum > 0 AND NOT a.attisdropped
+    GROUP BY 1`.execute(db);
+  return new Map(r.rows.map((x) => [x.table_name, asArray(x.columns)]));
+}
+
 /** Live rows of `sources` as (district_number, template_id, record_key, row); all districts when null. */
 export function liveRows(
   sources: readonly SnapshotSource[],
   districts: readonly string[] | null,
-  schoolYear: number,
+  /** One school year, or several (a prior-year collection freezes two, decision 0062). */
+  schoolYear: number | readonly number[],
+  columns: ReadonlyMap<string, readonly string[]>,
 ): RawBuilder<unknown> {
   if (sources.length === 0)
     return sql`SELECT NULL::text AS district_number, NULL::text AS template_id, NULL::text AS record_key,
@@ -33,25 +51,28 @@ export function liveRows(
   const parts = sources.map((s) => {
     const inDistricts =
       districts === null ? sql`true` : sql`${sql.raw(s.district)} IN (${sql.join([...districts])})`;
-    const inYear = s.yearColumn === null ? sql`true` : sql`${sql.raw(s.yearColumn)} = ${schoolYear}`;
+    const years = typeof schoolYear === 'number' ? [schoolYear] : [...schoolYear];
+    const inYear = s.yearColumn === null ? sql`true` : sql`${sql.raw(s.yearColumn)} IN (${sql.join(years)})`;
+    const fields = rowColumns(s, columns.get(s.table) ?? []);
     return sql`SELECT ${sql.raw(s.district)} AS district_number, ${s.template}::text AS template_id,
-      ${sql.raw(s.key)} AS record_key, ${sql.raw(s.row)} AS row
-      FROM ${sql.raw(s.from)} WHERE ${inDistricts} AND ${inYear}`;
+      ${sql.raw(s.key)} AS record_key, to_jsonb(x) AS row
+      FROM ${sql.raw(s.from)} CROSS JOIN LATERAL (SELECT ${sql.raw(fields)}) x WHERE ${inDistricts} AND ${inYear}`;
   });
   return sql.join(parts, sql` UNION ALL `);
 }
 
 /**
- * Freezes the live rows of each target district in one INSERT … SELECT, seals every header with the md5 of its
- * rows' digests in a canonical order (decision 0048: sorting and concatenating 32-character digests instead of
- * whole rows keeps a large district's seal in memory), and marks the district's earlier snapshot of the event
+ * Freezes the live rows of each target district and seals every header in one statement (decision 0027): the
+ * rows are built once, each digested as `md5(template|key|row)` while they are inserted, and each header's hash
+ * is the md5 of its rows' digests joined in the order template, record key, digest (decision 0048), so the seal
+ * needs no second pass over the frozen rows. The district's earlier snapshot of the event is then marked
  * superseded (it is kept).
  */
 export async function takeSnapshots(
   db: Executor,
   input: {
     eventId: number;
-    schoolYear: number;
+    schoolYear: number | readonly number[];
     takenBy: number | null;
     targets: readonly { district: string; round: number }[];
     sources: readonly SnapshotSource[];
@@ -74,23 +95,26 @@ export async function takeSnapshots(
     .execute();
   const ids = headers.map((h) => h.id);
   const districts = headers.map((h) => h.district_number);
+  const columns = await sourceColumns(db, input.sources);
+  // A statewide snapshot materialises a few hundred megabytes of rows; memory avoids spilling them to disk.
+  await sql`SELECT set_config('work_mem', '256MB', true)`.execute(db);
   await sql`
-    INSERT INTO certification_snapshot_row (snapshot_id, template_id, record_key, row)
-    SELECT h.id, l.template_id, l.record_key, l.row
-    FROM (${liveRows(input.sources, districts, input.schoolYear)}) l
-    JOIN certification_snapshot h ON h.district_number = l.district_number AND h.id IN (${sql.join(ids)})`.execute(
-    db,
-  );
-  await sql`
-    UPDATE certification_snapshot h SET content_hash = x.hash, row_count = x.n
-    FROM (
-      SELECT h2.id,
-        md5(coalesce(string_agg(md5(r.template_id || '|' || r.record_key || '|' || r.row::text), E'\n'
-          ORDER BY r.template_id, r.record_key, md5(r.row::text)), '')) AS hash,
-        count(r.snapshot_id) AS n
-      FROM certification_snapshot h2 LEFT JOIN certification_snapshot_row r ON r.snapshot_id = h2.id
-      WHERE h2.id IN (${sql.join(ids)}) GROUP BY h2.id) x
-    WHERE h.id = x.id`.execute(db);
+    WITH h AS (SELECT id, district_number FROM certification_snapshot WHERE id IN (${sql.join(ids)})),
+    l AS MATERIALIZED (
+      SELECT h.id AS snapshot_id, l.template_id, l.record_key, l.row,
+        md5(l.template_id || '|' || l.record_key || '|' || l.row::text) AS digest
+      FROM (${liveRows(input.sources, districts, input.schoolYear, columns)}) l
+      JOIN h ON h.district_number = l.district_number),
+    ins AS (
+      INSERT INTO certification_snapshot_row (snapshot_id, template_id, record_key, row)
+      SELECT snapshot_id, template_id, record_key, row FROM l),
+    seal AS (
+      SELECT h.id, md5(coalesce(string_agg(l.digest, E'\n' ORDER BY l.template_id, l.record_key, l.digest), ''))
+          AS hash,
+        count(l.snapshot_id) AS n
+      FROM h LEFT JOIN l ON l.snapshot_id = h.id GROUP BY h.id)
+    UPDATE certification_snapshot c SET content_hash = seal.hash, row_count = seal.n
+    FROM seal WHERE c.id = seal.id`.execute(db);
   await sql`
     UPDATE certification_snapshot o SET superseded_at = now(), superseded_by = n.id
     FROM certification_snapshot n
@@ -159,8 +183,9 @@ export type TemplateDiff = {
   changedKeys: string[];
 };
 
-const asArray = (v: unknown): string[] =>
-  v === null || v === undefined ? [] : ((typeof v === 'string' ? JSON.parse(v) : v) as string[]);
+function asArray(v: unknown): string[] {
+  return v === null || v === undefined ? [] : ((typeof v === 'string' ? JSON.parse(v) : v) as string[]);
+}
 
 /** Compares snapshot `from` with another snapshot or with live rows (`to`), per template, in one statement. */
 export async function diffSnapshot(

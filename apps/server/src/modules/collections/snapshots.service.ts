@@ -2,12 +2,13 @@
 import type { CertificationDeps } from './certification.service.ts';
 import { transitionsOf } from './certification.repository.ts';
 import { findEvent } from './events.repository.ts';
-import { sourcesFor } from './snapshot-sources.ts';
+import { snapshotYears, sourcesFor } from './snapshot-sources.ts';
 import {
   diffSnapshot,
   findSnapshot,
   liveRows,
   snapshotsOf,
+  sourceColumns,
   takeSnapshots,
   type SnapshotRecord,
   type TemplateDiff,
@@ -32,7 +33,8 @@ export function snapshotsService(deps: CertificationDeps) {
       const event = await findEvent(db, a.eventId);
       if (!event) return { kind: 'not-found' };
       if (to !== 'live' && !(await findSnapshot(db, to.snapshot))) return { kind: 'not-found' };
-      const live = liveRows(sourcesFor(event.templates), [a.district], event.schoolYear);
+      const sources = sourcesFor(event.templates);
+      const live = liveRows(sources, [a.district], snapshotYears(event), await sourceColumns(db, sources));
       const found = await diffSnapshot(db, from, to === 'live' ? { live } : to);
       const byTemplate = new Map(found.map((d) => [d.template, d]));
       const empty = (template: string): TemplateDiff => ({
@@ -63,7 +65,7 @@ export function snapshotsService(deps: CertificationDeps) {
         async (trx) =>
           await takeSnapshots(trx, {
             eventId,
-            schoolYear: event.schoolYear,
+            schoolYear: snapshotYears(event),
             takenBy,
             targets: districts.map((d) => ({ district: d, round: 0 })),
             sources: sourcesFor(event.templates),

@@ -9,9 +9,11 @@ import type {
   EwsComparisonOverTime,
   EwsModelCard,
   EwsScoreRun,
+  EwsStudentHistory,
   EwsStudentsResponse,
   EwsTrainResponse,
 } from '@bitterroot/contracts';
+import { totalsOfTerms, type EwsTerm, type EwsTermTotals } from '@bitterroot/core';
 import { generate } from '../../../../../bench/generator/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
@@ -122,12 +124,37 @@ describe('training data from our own records', () => {
     const students = await readRawStudents(t.db, { schoolYear: 2025, asOf });
     expect(students.length).toBeGreaterThan(500);
     for (const s of students) {
-      for (const term of s.terms) expect(term.termEnd <= asOf).toBe(true);
       for (const e of s.enrollments) {
         expect(e.startDate <= asOf).toBe(true);
         if (e.endDate !== null) expect(e.endDate <= asOf).toBe(true);
       }
     }
+    // The SQL totals equal the pure definition applied to every stored term, later ones included.
+    const all = await t.db.selectFrom('ews_term').selectAll().execute();
+    const terms = new Map<number, EwsTerm[]>();
+    for (const r of all)
+      terms.set(Number(r.student_id), [
+        ...(terms.get(Number(r.student_id)) ?? []),
+        {
+          termEnd: r.term_end,
+          gradeLevel: r.grade_level,
+          daysEnrolled: Number(r.days_enrolled),
+          daysPresent: Number(r.days_present),
+          behaviorIncidents: r.behavior_incidents,
+          suspensionDays: Number(r.suspension_days),
+          coursesFailed: r.courses_failed,
+          creditsEarned: Number(r.credits_earned),
+        },
+      ]);
+    let later = 0;
+    for (const s of students) {
+      const own = terms.get(s.studentId) ?? [];
+      later += own.filter((x) => x.termEnd > asOf).length;
+      const want = totalsOfTerms(own, asOf);
+      for (const [k, v] of Object.entries(want)) expect(s.totals[k as keyof EwsTermTotals]).toBeCloseTo(v, 9);
+    }
+    expect(later).toBeGreaterThan(100);
+    expect(students.filter((s) => s.enrollments.length > 1).length).toBeGreaterThan(0);
   });
 });
 
@@ -266,5 +293,124 @@ describe('scoring and its scope', () => {
       headers: steward,
     });
     expect(cross.statusCode).toBe(403);
+  });
+});
+
+describe('audit, export and student history', () => {
+  const actions = async (action: string) =>
+    await t.db
+      .selectFrom('audit_event')
+      .select(['actor', 'entity_id', 'district_number', 'student_id', 'detail'])
+      .where('action', '=', action)
+      .orderBy('id')
+      .execute();
+
+  it('writes training and promotion to the audit log (who, when, what)', async () => {
+    const trained = await actions('ews.train');
+    expect(trained.length).toBe(1);
+    expect(trained[0]!.actor).toBe('staff@ews.test');
+    const detail = trained[0]!.detail as { trainYears: number[]; models: { id: number }[] };
+    expect(detail.trainYears).toEqual([2022, 2023, 2024]);
+    expect(detail.models.length).toBeGreaterThanOrEqual(2);
+    const promoted = await actions('ews.promote');
+    expect(promoted.map((p) => Number(p.entity_id)).sort()).toEqual(detail.models.map((m) => m.id).sort());
+    expect(promoted.every((p) => p.actor === 'staff@ews.test')).toBe(true);
+  });
+
+  it('exports the flagged students as injection-safe CSV, audited and scoped', async () => {
+    const url = `/api/v1/districts/${home.district}/ews/students`;
+    const list = (
+      await app.inject({ method: 'GET', url: `${url}?asOf=2025-03-01`, headers: steward })
+    ).json<EwsStudentsResponse>();
+    // A name a spreadsheet would run as a formula must arrive as text.
+    const target = list.students[0]!;
+    await sql`UPDATE student SET last_name = '=HYPERLINK("x")' WHERE state_id = ${target.stateId}`.execute(
+      t.db,
+    );
+    const res = await app.inject({ method: 'GET', url: `${url}.csv?asOf=2025-03-01`, headers: steward });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('State ID,Name,School,Grade,Risk %,Band,Reasons,Model version,As of');
+    expect(lines.length).toBe(list.students.length + 1);
+    expect(res.body).toContain(`"'=HYPERLINK(""x""), `);
+    const high = await app.inject({
+      method: 'GET',
+      url: `${url}.csv?asOf=2025-03-01&band=high`,
+      headers: steward,
+    });
+    const highRows = high.body.trimEnd().split('\r\n').length - 1;
+    expect(highRows).toBe(list.students.filter((s) => s.band === 'high').length);
+    const exports = await actions('ews.students-export');
+    expect(exports.length).toBe(2);
+    expect(exports[0]!.district_number).toBe(home.district);
+    expect((exports[0]!.detail as { rows: number }).rows).toBe(list.students.length);
+    const cross = await app.inject({
+      method: 'GET',
+      url: `/api/v1/districts/${other.district}/ews/students.csv`,
+      headers: steward,
+    });
+    expect(cross.statusCode).toBe(403);
+  });
+
+  it("shows a student's risk trend with recorded interventions, within scope only", async () => {
+    const r = await sql<{ state_id: string; school_number: string }>`
+      SELECT st.state_id, s.school_number FROM ews_score s JOIN student st ON st.id = s.student_id
+      JOIN ews_score_run r ON r.id = s.run_id
+      WHERE s.school_number = ${home.school} AND r.as_of = '2025-03-01'
+        AND s.student_id IN (SELECT student_id FROM ews_score GROUP BY student_id HAVING count(*) = 2)
+      ORDER BY s.probability DESC LIMIT 1`.execute(t.db);
+    const stateId = r.rows[0]!.state_id;
+    const base = `/api/v1/districts/${home.district}/ews/students/${stateId}`;
+    const q = `?school=${home.school}`;
+    const added = await app.inject({
+      method: 'POST',
+      url: `${base}/interventions${q}`,
+      headers: schoolUser,
+      payload: { startedOn: '2024-12-10', kind: 'Attendance mentor', note: 'weekly check-in' },
+    });
+    expect(added.statusCode).toBe(201);
+    const bad = await app.inject({
+      method: 'POST',
+      url: `${base}/interventions${q}`,
+      headers: schoolUser,
+      payload: { startedOn: '2024-12-10', endedOn: '2024-12-01', kind: 'Tutoring' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const res = await app.inject({ method: 'GET', url: `${base}/history${q}`, headers: schoolUser });
+    expect(res.statusCode).toBe(200);
+    const h = res.json<EwsStudentHistory>();
+    expect(h.points.map((p) => p.asOf)).toEqual(['2024-12-01', '2025-03-01']);
+    expect(h.points.every((p) => p.probability > 0 && p.probability < 1)).toBe(true);
+    expect(h.interventions.map((i) => [i.startedOn, i.kind])).toEqual([['2024-12-10', 'Attendance mentor']]);
+    const reads = await actions('ews.student-read');
+    expect(reads.at(-1)!.actor).toBe('school@ews.test');
+    expect((await actions('ews.intervention')).length).toBe(1);
+    // Another district's staff cannot read or write it; this district's path finds no one for a stranger.
+    const cross = await app.inject({
+      method: 'GET',
+      url: `/api/v1/districts/${other.district}/ews/students/${stateId}/history`,
+      headers: steward,
+    });
+    expect(cross.statusCode).toBe(403);
+    const crossWrite = await app.inject({
+      method: 'POST',
+      url: `/api/v1/districts/${other.district}/ews/students/${stateId}/interventions`,
+      headers: steward,
+      payload: { startedOn: '2024-12-10', kind: 'x' },
+    });
+    expect(crossWrite.statusCode).toBe(403);
+    const stranger = await sql<{ state_id: string }>`SELECT st.state_id FROM student st
+      WHERE NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.student_id = st.id
+        AND e.district_number = ${home.district}) LIMIT 1`.execute(t.db);
+    const notOurs = await app.inject({
+      method: 'GET',
+      url: `/api/v1/districts/${home.district}/ews/students/${stranger.rows[0]!.state_id}/history`,
+      headers: steward,
+    });
+    expect(notOurs.statusCode).toBe(404);
   });
 });

@@ -25,6 +25,7 @@ import {
 import { districtOrSchool, requires, signedIn, stateScope } from '../../http/access.ts';
 import { notFound, problem, sendProblem } from '../../http/problems.ts';
 import type { EarlyWarningService } from './early-warning.service.ts';
+import { actorOf, ewsStudentRoutes } from './ews-students.routes.ts';
 
 const districtParams = z.object({ district: districtNumberSchema });
 const schoolQuery = z.object({ school: z.string().optional() });
@@ -59,7 +60,7 @@ export function earlyWarningRoutes(service: EarlyWarningService): FastifyPluginA
         },
       },
       async (req, reply) => {
-        const out = await service.train(req.body, req.principal?.userId ?? null);
+        const out = await service.train(req.body, actorOf(req));
         if ('kind' in out)
           return sendProblem(reply, problem(422, 'ews-training-rejected', 'Cannot train', req, out.message));
         return out;
@@ -114,7 +115,7 @@ export function earlyWarningRoutes(service: EarlyWarningService): FastifyPluginA
         },
       },
       async (req, reply) =>
-        (await service.promote(req.params.id, req.principal?.userId ?? null)) ??
+        (await service.promote(req.params.id, actorOf(req))) ??
         notFound(reply, req, `model ${req.params.id} does not exist`),
     );
     r.post(
@@ -162,5 +163,6 @@ export function earlyWarningRoutes(service: EarlyWarningService): FastifyPluginA
         (await service.ratesOverTime(req.params.district, req.query.school ?? null)) ??
         notFound(reply, req, `no such district or school`),
     );
+    ewsStudentRoutes(app, service);
   };
 }

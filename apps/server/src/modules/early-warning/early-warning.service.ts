@@ -17,7 +17,7 @@ import type {
 } from '@bitterroot/contracts';
 import {
   evaluateRows,
-  featuresFromStored,
+  featuresFromTotals,
   horizonFor,
   scoreWithArtifact,
   trainGradeModel,
@@ -26,7 +26,12 @@ import {
   type TrainingRow,
 } from '@bitterroot/core';
 import type { Database } from '../../db/database.ts';
-import { placeExists, readRawStudents, type PopulationFilter } from './ews-inputs.repository.ts';
+import {
+  analyzeStaleEwsTables,
+  placeExists,
+  readRawStudents,
+  type PopulationFilter,
+} from './ews-inputs.repository.ts';
 import {
   currentModels,
   findModel,
@@ -42,6 +47,8 @@ import {
   readRatesOverTime,
   type ScoreRow,
 } from './ews-score.repository.ts';
+import { auditEws, CLI_ACTOR, type EwsActor } from './ews-audit.ts';
+import { ewsStudentsService } from './ews-students.service.ts';
 import { cohortRows, schoolYearOf } from './ews-training.ts';
 import { modelCard, modelSummary } from './ews.presenter.ts';
 
@@ -64,7 +71,7 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
     for (const s of students) {
       const model = models.get(s.grade);
       if (!model) continue;
-      const features = featuresFromStored(s, filter.asOf, s.grade as EwsGrade);
+      const features = featuresFromTotals(s, filter.asOf, s.grade as EwsGrade);
       scored.push({ student: s, model, score: scoreWithArtifact(model.artifact, features) });
     }
     const unscoredGrades = ALL_GRADES.filter((g) => !models.has(g));
@@ -72,13 +79,20 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
   }
 
   return {
+    ...ewsStudentsService(database),
+
     /** School years available for training and the last one whose outcomes are complete. */
     async cohorts(): Promise<EwsCohorts> {
       return { cohorts: await readCohorts(db), closedThrough };
     },
 
-    /** Trains a candidate per grade on `trainYears`, tested out of time on `testYear`. */
-    async train(req: EwsTrainRequest, userId: number | null): Promise<EwsTrainResponse | EwsRejection> {
+    /**
+     * Trains a candidate per grade on `trainYears`, tested out of time on `testYear`; the training is written
+     * to the audit log (who, when, which cohorts, which models). No actor: the command line.
+     */
+    async train(req: EwsTrainRequest, by: EwsActor | null): Promise<EwsTrainResponse | EwsRejection> {
+      const actor = by ?? CLI_ACTOR;
+      const userId = actor.userId;
       const years = [...new Set(req.trainYears)].sort((a, b) => a - b);
       if (req.testYear <= years[years.length - 1]!)
         return {
@@ -123,6 +137,17 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
         const stored = await insertModel(db, out.artifact, hash, userId);
         results.push({ grade: g, model: modelSummary(stored), reason: null, excluded });
       }
+      await auditEws(db, actor, 'ews.train', {
+        entity: 'ews_model',
+        detail: {
+          trainYears: years,
+          testYear: req.testYear,
+          models: results.flatMap((r) =>
+            r.model ? [{ grade: r.grade, id: r.model.id, version: r.model.version }] : [],
+          ),
+          notTrained: results.flatMap((r) => (r.model ? [] : [{ grade: r.grade, reason: r.reason }])),
+        },
+      });
       return { results };
     },
 
@@ -154,12 +179,27 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
       };
     },
 
-    /** Makes a model its grade's current one (the previous one is retired), atomically. */
-    async promote(id: number, userId: number | null): Promise<EwsModelSummary | null> {
+    /**
+     * Makes a model its grade's current one (the previous one is retired), atomically with its audit event
+     * (who, when, which model replaced which). No actor: the command line.
+     */
+    async promote(id: number, by: EwsActor | null): Promise<EwsModelSummary | null> {
+      const actor = by ?? CLI_ACTOR;
       return await db.transaction().execute(async (trx) => {
         const m = await findModel(trx, id);
         if (!m) return null;
-        await promoteModel(trx, id, m.grade, userId);
+        const previous = (await currentModels(trx)).get(m.grade) ?? null;
+        await promoteModel(trx, id, m.grade, actor.userId);
+        await auditEws(trx, actor, 'ews.promote', {
+          entity: 'ews_model',
+          entityId: String(id),
+          detail: {
+            grade: m.grade,
+            version: m.version,
+            contentHash: m.contentHash,
+            replaced: previous && previous.id !== id ? { id: previous.id, version: previous.version } : null,
+          },
+        });
         return modelSummary((await findModel(trx, id))!);
       });
     },
@@ -198,6 +238,7 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
 
     /** Scores every enrolled student in grades 6–12 of the state and stores the run (nightly or on demand). */
     async scoreState(asOf: string, userId: number | null): Promise<EwsScoreRun> {
+      await analyzeStaleEwsTables(db);
       const { scored, unscoredGrades } = await scoreLive({ schoolYear: schoolYearOf(asOf), asOf });
       const rows: ScoreRow[] = scored.map(({ student, model, score }) => ({
         studentId: student.studentId,

@@ -5,7 +5,7 @@
  */
 import {
   auditGroups,
-  featuresFromStored,
+  featuresFromTotals,
   horizonEnd,
   horizonFor,
   labelOf,
@@ -14,7 +14,7 @@ import {
   type TrainingRow,
 } from '@bitterroot/core';
 import type { Executor } from '../../db/database.ts';
-import { readLastEnrollments, readRawStudents } from './ews-inputs.repository.ts';
+import { analyzeStaleEwsTables, readLastEnrollments, readRawStudents } from './ews-inputs.repository.ts';
 
 /** The as-of date of a school year's training rows: the profile's month-day in that year. */
 export function trainingDate(schoolYear: number, monthDay: string): string {
@@ -42,6 +42,7 @@ export async function cohortRows(
 ): Promise<Cohort> {
   const asOf = trainingDate(schoolYear, settings.trainingAsOf);
   const filter = { schoolYear, asOf };
+  await analyzeStaleEwsTables(db);
   const students = await readRawStudents(db, filter);
   // One read of last enrollments per distinct outcome window (grade 6 may look further ahead).
   const ends = new Map<number, string>();
@@ -61,7 +62,7 @@ export async function cohortRows(
     const grade = s.grade as EwsGrade;
     const list = rows.get(grade) ?? [];
     list.push({
-      features: featuresFromStored(s, asOf, grade),
+      features: featuresFromTotals(s, asOf, grade),
       label: outcome.label,
       groups: auditGroups(s, raceLabels),
     });

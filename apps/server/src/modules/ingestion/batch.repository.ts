@@ -40,7 +40,7 @@ export type FindingRow = {
   fix: string;
 };
 
-/** Creates a batch in status `received`; returns its id. */
+/** Creates a batch in status `received` (without waiting for the disk with `deferDurability`); returns its id. */
 export async function createBatch(
   db: Executor,
   b: {
@@ -54,7 +54,15 @@ export async function createBatch(
     templateId?: string;
     status?: BatchStatus;
   },
+  deferDurability = false,
 ): Promise<number> {
+  if (deferDurability)
+    // Its own short transaction that does not wait for the disk (decision 0069); still visible to the
+    // sweeper at once, so a killed import leaves its batch to be marked failed.
+    return await db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('synchronous_commit', 'off', true)`.execute(trx);
+      return await createBatch(trx, b);
+    });
   const row = await db
     .insertInto('ingestion_batch')
     .values({
@@ -138,6 +146,17 @@ export async function insertFindings(
       )
       .execute();
   }
+}
+
+/**
+ * Makes every commit made so far durable: a commit that waits for the flush of the write-ahead log
+ * flushes everything written before it, including the commits that did not wait (decision 0069).
+ */
+export async function makeCommitsDurable(db: Executor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // An xid makes this transaction write a commit record, whose flush is what is waited for.
+    await sql`SELECT set_config('synchronous_commit', 'on', true), txid_current()`.execute(trx);
+  });
 }
 
 /** The next free finding number of a batch. */

@@ -4,21 +4,25 @@
  * nothing, with its own batch and findings — but the files run in the documented upload order
  * (montana-aim.md §4.2: Student Demographic, Enrollment, then the records keyed to them), several at a
  * time on PostgreSQL, and what every upload used to do after its commit (planner statistics, the
- * statewide re-check) runs once per template wave and once at the end instead of once per file.
+ * statewide re-check) runs once per template wave and once at the end instead of once per file. The files'
+ * commits do not wait for the disk one by one: one durable commit makes them all durable before any is
+ * reported (decision 0069); the re-check is one incremental run for every student written (decision 0070).
  */
 import type { Profile } from '@bitterroot/contracts';
 import type { Database } from '../../db/database.ts';
 import { refreshStatistics } from '../../db/statistics.ts';
-import { validationServiceFor } from '../validation/validation.service.ts';
+import { makeCommitsDurable } from './batch.repository.ts';
 import { detectFile } from './parsers/index.ts';
 import { templateByRecordType } from '../profile/profile.lookup.ts';
-import { runUpload, tablesWrittenBy, type UploadRequest, type UploadResult } from './upload.service.ts';
+import { runUpload, type UploadRequest, type UploadResult } from './upload.service.ts';
+import { recheckCommitted } from './upload-revalidation.ts';
+import { tablesWrittenBy } from './upload-tables.ts';
 
 /** How a many-file import runs. */
 export type ImportManyOptions = {
   /** Uploads at once (PGlite has one connection and always runs one). */
   parallel?: number;
-  /** Called after each file, in completion order (the CLI prints as it goes). */
+  /** Called after each file once its commit is durable, in completion order (the CLI prints as it goes). */
   onResult?: (request: UploadRequest, result: UploadResult) => void;
   /** False: the caller re-checks later with `revalidateImport` (several imports, one re-check). */
   validate?: boolean;
@@ -61,11 +65,24 @@ export async function importMany(
   const results: UploadResult[] = new Array<UploadResult>(requests.length);
   for (const wave of waves) {
     const indexes = requests.map((_, i) => i).filter((i) => orders[i] === wave);
-    await eachLimited(indexes, parallel, async (i) => {
-      const request = { ...requests[i]!, deferValidation: true };
-      results[i] = await runUpload(database, profile, request);
-      options.onResult?.(request, results[i]);
-    });
+    const done: number[] = [];
+    // Reports only what a durable commit has covered: nothing is announced that a crash could take back.
+    const report = async () => {
+      const ready = done.splice(0);
+      if (ready.length === 0) return;
+      await makeCommitsDurable(database.db);
+      for (const i of ready) options.onResult?.(requests[i]!, results[i]!);
+    };
+    try {
+      await eachLimited(indexes, parallel, async (i) => {
+        const request = { ...requests[i]!, deferValidation: true, deferDurability: true };
+        results[i] = await runUpload(database, profile, request);
+        done.push(i);
+        if (done.length >= REPORT_EVERY) await report();
+      });
+    } finally {
+      await report();
+    }
     // The next wave joins against what this one wrote: give the planner its new size.
     const written = indexes.map((i) => results[i]!).filter((r) => r.committed);
     const tables = new Set(written.flatMap((r) => tablesWrittenBy(r.template ?? '')));
@@ -79,9 +96,10 @@ export async function importMany(
 }
 
 /**
- * The statewide re-check of what the files committed, once: per district touched, or the whole state
- * when the import touched more districts than a per-district pass is worth. A failure is a warning, as
- * after a single upload: the data stays committed and the next run re-checks it.
+ * The statewide re-check of what the files committed, once (upload-revalidation.ts, decision 0070): one
+ * incremental run for the students they wrote, district runs for files that wrote none, or one statewide
+ * run when that covers most of the state. A failure is a warning, as after a single upload: the data
+ * stays committed and the next run re-checks it.
  */
 export async function revalidateImport(
   database: Database,
@@ -89,25 +107,20 @@ export async function revalidateImport(
   requests: readonly UploadRequest[],
   results: UploadResult[],
 ): Promise<string[]> {
-  const byYear = new Map<number, Set<string>>();
-  results.forEach((r, i) => {
-    if (!r.committed) return;
-    const year = requests[i]!.schoolYear;
-    byYear.set(year, (byYear.get(year) ?? new Set()).add(r.district));
-  });
-  const districts: string[] = [];
-  for (const [year, set] of byYear) {
-    try {
-      const service = await validationServiceFor(database, profile, year);
-      if (set.size > STATE_RUN_FROM_DISTRICTS) await service.runState({ trigger: 'upload' });
-      else for (const d of [...set].sort()) await service.runDistrict(d, { trigger: 'upload' });
-      districts.push(...set);
-    } catch (e) {
-      process.emitWarning(`validation after the import failed: ${(e as Error).message}`);
-    }
-  }
-  return districts.sort();
+  const committed = results.flatMap((r, i) =>
+    r.committed
+      ? [
+          {
+            batchId: r.batchId,
+            district: r.district,
+            schoolYear: requests[i]!.schoolYear,
+            template: r.template,
+          },
+        ]
+      : [],
+  );
+  return await recheckCommitted(database, profile, committed);
 }
 
-/** Districts touched beyond which one statewide run replaces per-district runs. */
-const STATE_RUN_FROM_DISTRICTS = 20;
+/** Files reported per durable commit: the CLI keeps printing as it goes, at one flush per this many files. */
+const REPORT_EVERY = 32;

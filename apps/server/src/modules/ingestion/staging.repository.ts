@@ -11,11 +11,21 @@ function ident(name: string): string {
 }
 
 /**
- * Session settings for one bulk transaction: enough sort and hash memory that joins over a few hundred
- * thousand staged rows stay in memory, and no JIT (its compile time outweighs these one-pass statements).
+ * Settings for one bulk transaction: for a big file, enough sort and hash memory that joins over a few
+ * hundred thousand staged rows stay in memory, and no JIT (its compile time outweighs these one-pass
+ * statements); with `deferDurability`, a commit that does not wait for its flush (decision 0069).
  */
-export async function tuneForBulkLoad(trx: Executor): Promise<void> {
-  await sql`SELECT set_config('work_mem', '256MB', true), set_config('jit', 'off', true)`.execute(trx);
+export async function tuneForBulkLoad(
+  trx: Executor,
+  options: { bigFile?: boolean; deferDurability?: boolean | undefined } = {},
+): Promise<void> {
+  const { bigFile = true, deferDurability = false } = options;
+  // One statement whatever is asked: each round trip counts when thousands of small files run.
+  await sql`SELECT set_config('work_mem', CASE WHEN ${bigFile}::boolean THEN '256MB' ELSE current_setting('work_mem') END, true),
+    set_config('jit', CASE WHEN ${bigFile}::boolean THEN 'off' ELSE current_setting('jit') END, true),
+    set_config('synchronous_commit', CASE WHEN ${deferDurability}::boolean THEN 'off' ELSE current_setting('synchronous_commit') END, true)`.execute(
+    trx,
+  );
 }
 
 /** Creates a temporary all-text staging table that disappears when the transaction ends. */

@@ -38,8 +38,8 @@ import {
 } from '../student-records/student-records.service.ts';
 import { acceptEmptySubmission } from './empty-submission.ts';
 import { refreshStatistics } from '../../db/statistics.ts';
-import { recordStoreOf } from '../student-records/record-stores.ts';
-import { revalidateUpload } from '../validation/validation.service.ts';
+import { tablesWrittenBy } from './upload-tables.ts';
+import { recheckCommitted } from './upload-revalidation.ts';
 
 /** Files this large get more sort and hash memory for their transaction (one statement small files skip). */
 const TUNE_FROM_BYTES = 1 << 20;
@@ -47,13 +47,8 @@ const TUNE_FROM_BYTES = 1 << 20;
 /** Uploads this large refresh the planner statistics of what they wrote before anything reads it. */
 const ANALYZE_AFTER_ROWS = 5000;
 
-/** The live tables a template's commit writes. */
-export function tablesWrittenBy(templateId: string): string[] {
-  if (templateId === 'student-demographics') return ['student', 'student_district'];
-  if (templateId === 'student-enrollment') return ['enrollment'];
-  const store = recordStoreOf(templateId);
-  return store ? [store.table] : [];
-}
+/** The live tables a template's commit writes (upload-tables.ts; exported here for existing callers). */
+export { tablesWrittenBy };
 
 /** Identity and enrollment commit here; every other record type through its record store. */
 const IDENTITY_TEMPLATES = new Set(['student-demographics', 'student-enrollment']);
@@ -89,6 +84,11 @@ export type UploadRequest = {
    * files (import-many.service.ts); the upload itself is unchanged.
    */
   deferValidation?: boolean;
+  /**
+   * Commit without waiting for the write-ahead log to reach disk (decision 0069): the caller makes the
+   * commits durable with `makeCommitsDurable` before it reports them (import-many.service.ts).
+   */
+  deferDurability?: boolean;
 };
 
 /** The result the CLI prints and the API returns. */
@@ -184,17 +184,21 @@ export async function runUpload(
   const detected = await detectFile(request.path);
   const template = 'format' in detected ? chooseTemplate(profile, detected, request.templateId) : detected;
   const mapping = 'format' in detected && 'columns' in template ? columnMapping(template, detected) : null;
-  const batchId = await createBatch(db, {
-    districtNumber: request.district,
-    schoolYear: request.schoolYear,
-    fileName: request.fileName,
-    fileSha256: file.sha256,
-    fileBytes: file.bytes,
-    dryRun: request.dryRun,
-    ...('columns' in template && Array.isArray(mapping)
-      ? { templateId: template.id, status: 'parsing' as const }
-      : {}),
-  });
+  const batchId = await createBatch(
+    db,
+    {
+      districtNumber: request.district,
+      schoolYear: request.schoolYear,
+      fileName: request.fileName,
+      fileSha256: file.sha256,
+      fileBytes: file.bytes,
+      dryRun: request.dryRun,
+      ...('columns' in template && Array.isArray(mapping)
+        ? { templateId: template.id, status: 'parsing' as const }
+        : {}),
+    },
+    request.deferDurability === true,
+  );
   reportProgress(batchId, { phase: 'received', rows: 0 });
   onBatch(batchId);
   try {
@@ -212,7 +216,11 @@ export async function runUpload(
     const columns = ['line', ...template.columns.map((c) => c.key), ...typed.map((t) => t.name)];
     const types = Object.fromEntries([['line', 'integer'], ...typed.map((t) => [t.name, t.sqlType])]);
     await db.transaction().execute(async (trx) => {
-      if (file.bytes >= TUNE_FROM_BYTES) await tuneForBulkLoad(trx);
+      if (file.bytes >= TUNE_FROM_BYTES || request.deferDurability)
+        await tuneForBulkLoad(trx, {
+          bigFile: file.bytes >= TUNE_FROM_BYTES,
+          deferDurability: request.deferDurability,
+        });
       await createStagingTable(trx, 'stage_upload', columns, types);
       const parseFindings: FindingRow[] = [];
       const rows = await fillStagingTable(
@@ -286,7 +294,9 @@ export async function runUpload(
     await refreshStatistics(db, tablesWrittenBy(result.template ?? ''));
   // Statewide rules re-check what the commit touched, after it is durable (issue 6).
   if (result.committed)
-    await revalidateUpload(database, profile, request.schoolYear, request.district, batchId, result.template);
+    await recheckCommitted(database, profile, [
+      { batchId, district: request.district, schoolYear: request.schoolYear, template: result.template },
+    ]);
   return result;
 }
 

@@ -18,9 +18,12 @@ const FACTS = [
   fact('0002', '0201', '12', null, 'M'),
 ];
 
-describe('EDFacts layouts (edfacts.md §2–§9)', () => {
+describe('EDFacts layouts (edfacts.md §2–§10)', () => {
   it.each(Object.values(EDFACTS_SPECS))('$id has the documented fixed record length', (spec) => {
-    const expected = { FS052: 324, FS032: 399, FS150: 365, FS151: 382, FS195: 459, FS006: 459 }[spec.id];
+    const expected = {
+      ...{ FS052: 324, FS032: 399, FS150: 365, FS151: 382, FS195: 459, FS006: 459 },
+      ...{ FS033: 294, FS141: 339, FS118: 384, FS002: 504 },
+    }[spec.id];
     expect(recordLength(spec)).toBe(expected);
   });
 });

@@ -19,6 +19,8 @@ export type EdfactsRow = {
   lea: string;
   school: string;
   set: string;
+  /** The table of a set of a second table (FS033 DIRECTCERT); else the file's table. */
+  table?: string | undefined;
   values: Readonly<Record<string, string>>;
   total: boolean;
   amount: string;
@@ -44,14 +46,16 @@ export function aggregate(
   level: EdfactsLevel,
 ): EdfactsRow[] {
   const groups = new Map<string, { row: Omit<EdfactsRow, 'amount'>; n: number; num: number }>();
-  const setOrder = new Map(spec.sets.map((s, i) => [s.code, i]));
+  // Sets are ordered by position, not code: a file can hold two TOT sets of different tables (FS033).
+  const setOrder = new Map(spec.sets.map((s, i) => [`${s.code}|${s.table ?? ''}`, i]));
   for (const f of facts) {
     const e = entityOf(f, level);
     const base = `${e.lea}|${e.school}|`;
     for (const s of spec.sets) {
+      if (s.requires !== undefined && !f.categories[s.requires]) continue;
       // Key by string concatenation and build the values object only for a new group: this loop runs
       // facts × sets times (about a million for the state's membership).
-      let key = base + s.code;
+      let key = base + s.code + (s.table ?? '');
       let complete = true;
       for (const c of s.categories) {
         const v = f.categories[c];
@@ -65,7 +69,7 @@ export function aggregate(
       let g = groups.get(key);
       if (!g) {
         const values = Object.fromEntries(s.categories.map((c) => [c, f.categories[c]!]));
-        g = { row: { ...e, set: s.code, values, total: s.total }, n: 0, num: 0 };
+        g = { row: { ...e, set: s.code, table: s.table, values, total: s.total }, n: 0, num: 0 };
         groups.set(key, g);
       }
       g.n += 1;
@@ -83,7 +87,7 @@ export function aggregate(
       (a, b) =>
         cmp(a.lea, b.lea) ||
         cmp(a.school, b.school) ||
-        setOrder.get(a.set)! - setOrder.get(b.set)! ||
+        setOrder.get(`${a.set}|${a.table ?? ''}`)! - setOrder.get(`${b.set}|${b.table ?? ''}`)! ||
         cmp(a.key, b.key),
     )
     .map(({ key: _key, ...row }) => row);
@@ -127,7 +131,7 @@ function recordFields(spec: EdfactsSpec, row: EdfactsRow, n: number): [string, n
     [STATE_AGENCY, 2],
     [row.lea, 14],
     [row.school, 20],
-    [spec.tableName, 20],
+    [row.table ?? spec.tableName, 20],
     ...categories,
     [row.total ? 'Y' : 'N', 1],
     ['', 200],

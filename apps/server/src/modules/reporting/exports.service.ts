@@ -18,7 +18,9 @@ import { aggregate, edfactsFileName, serialize, type EdfactsFact } from './edfac
 import { acgrSpec, EDFACTS_SPECS, type EdfactsLevel } from './edfacts-specs.ts';
 import { childCountRows, countedRaces, framRows, photoOptInRows } from './exports.repository.ts';
 import type { OutcomesService } from './outcomes.service.ts';
-import { raceMapOf } from './outcome-settings.ts';
+import { edfactsCodesOf, raceMapOf } from './outcome-settings.ts';
+import { homelessRows, lunchRows } from './program-counts.repository.ts';
+import { childCountFacts, englishLearnerFacts, homelessFacts, lunchFacts } from './program-facts.ts';
 import type { ReportingService } from './reporting.service.ts';
 
 /** A file ready to send: name, body and how many data records it holds. */
@@ -38,10 +40,27 @@ export function exportsService(
   const reporting = options.reporting ?? DEFAULT_REPORTING_SETTINGS;
   const clock = options.clock ?? (() => new Date());
   const races = raceMapOf(profile);
+  const residences = edfactsCodesOf(profile, 'homeless-nighttime-residence');
   const { outcomes } = services;
+
+  /** The program files (decisions 0061, 0062): membership on the fall count date, or the year's homeless. */
+  const programFacts = async (
+    file: 'FS033' | 'FS141' | 'FS118' | 'FS002',
+    scope: { source: ReportSource; schoolYear: number; district: null },
+  ): Promise<EdfactsFact[]> => {
+    if (file === 'FS118')
+      return homelessFacts(await homelessRows(db, scope), races, residences, scope.schoolYear);
+    const members = await outcomes.membership(scope, file === 'FS002');
+    const date = outcomes.fallCountDate(scope.schoolYear);
+    if (file === 'FS033') return lunchFacts(members, await lunchRows(db, scope, date), races);
+    if (file === 'FS141') return englishLearnerFacts(members, races);
+    return childCountFacts(members, date, races);
+  };
 
   const facts = async (file: EdfactsFile, source: ReportSource, year: number): Promise<EdfactsFact[]> => {
     const scope = { source, schoolYear: year, district: null };
+    if (file === 'FS033' || file === 'FS141' || file === 'FS118' || file === 'FS002')
+      return await programFacts(file, scope);
     if (file === 'FS052') return membershipFacts(await outcomes.membership(scope), races);
     if (file === 'FS032') {
       const d = await outcomes.dropouts(scope);

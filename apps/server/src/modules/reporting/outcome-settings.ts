@@ -58,3 +58,14 @@ export function raceMapOf(profile: Profile): ReadonlyMap<string, string> {
     }),
   );
 }
+
+/** A code set's codes mapped to their `edfacts` attribute (e.g. homeless-nighttime-residence → HOMELSPRMRES). */
+export function edfactsCodesOf(profile: Profile, codeSetId: string): ReadonlyMap<string, string> {
+  const set = profile.codeSets.find((c) => c.id === codeSetId);
+  return new Map(
+    (set?.codes ?? []).flatMap((c) => {
+      const e = c.attributes?.['edfacts'];
+      return typeof e === 'string' ? [[c.code, e] as const] : [];
+    }),
+  );
+}

@@ -137,7 +137,8 @@ describe('outcome API', () => {
 describe('outcomes from certified snapshots', () => {
   it('reads the frozen rows, not later live changes', async () => {
     expect((await report('graduation', f.a.district, { source: 'certified' })).totals.denominator).toBe(0);
-    await certify(t, f, 'prior-year-graduates', ['student-enrollment']);
+    // The prior-year collection of school year Y + 1 reports year Y (decision 0062).
+    await certify(t, f, 'prior-year-graduates', ['student-enrollment'], Y + 1);
     await t.db
       .updateTable('enrollment')
       .set({ diploma_date: `${Y}-05-31`, diploma_type: '01', end_status: '400' })

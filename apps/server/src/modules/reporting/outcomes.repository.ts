@@ -55,7 +55,8 @@ export async function cohortRows(
   scope: ReadScope & { firstYear: number },
   window: { from: string; to: string },
 ): Promise<CohortRead[]> {
-  const src = sourceRows(scope.source, RECORDS.enrollment, OUTCOME_COLLECTIONS.outcomes);
+  // Each year of the cohort from the prior-year event that reported it (decision 0062).
+  const src = sourceRows(scope.source, RECORDS.enrollment, OUTCOME_COLLECTIONS.outcomes, { reported: true });
   const r = await sql<
     RawPlaced & {
       first9: string;
@@ -106,7 +107,10 @@ export type DropoutRead = Placed & {
 
 /** Last enrollments of grades 7–12 per student and district in a year (FS032 counts grades 7–12). */
 export async function dropoutRows(db: Executor, scope: ReadScope): Promise<DropoutRead[]> {
-  const src = sourceRows(scope.source, RECORDS.enrollment, OUTCOME_COLLECTIONS.outcomes);
+  // The year and its re-enrolment evidence from the one prior-year event that reported it (decision 0062).
+  const src = sourceRows(scope.source, RECORDS.enrollment, OUTCOME_COLLECTIONS.outcomes, {
+    event: scope.schoolYear + 1,
+  });
   const r = await sql<
     RawPlaced & { end_status: string | null; end_date: string | null; no_show: boolean; back: string | null }
   >`
@@ -135,13 +139,20 @@ export async function dropoutRows(db: Executor, scope: ReadScope): Promise<Dropo
 
 /**
  * Membership on a date (FS052; dropout-rate denominators, decision 0038): primary, not no-show enrollments
- * spanning the date, one per student and district (the latest start).
+ * spanning the date, one per student and district (the latest start). `anyService` also takes the other service
+ * types: the IDEA child count (FS002) counts special-education-only enrollments too (decision 0062).
  */
-export async function membershipRows(db: Executor, scope: ReadScope, date: string): Promise<Placed[]> {
+export async function membershipRows(
+  db: Executor,
+  scope: ReadScope,
+  date: string,
+  anyService = false,
+): Promise<Placed[]> {
   const src = sourceRows(scope.source, RECORDS.enrollment, OUTCOME_COLLECTIONS.membership);
   const r = await sql<RawPlaced>`
     WITH m AS (SELECT DISTINCT ON (x.student_id, x.district_number) x.* FROM ${src} x
-      WHERE x.school_year = ${scope.schoolYear} AND x.service_type = 'P' AND NOT coalesce(x.no_show, false)
+      WHERE x.school_year = ${scope.schoolYear} AND (${anyService} OR x.service_type = 'P')
+        AND NOT coalesce(x.no_show, false)
         AND x.start_date <= ${date}::date AND (x.end_date IS NULL OR x.end_date >= ${date}::date)
         AND ${inDistrict('x.district_number', scope.district)}
       ORDER BY x.student_id, x.district_number, x.start_date DESC, x.id DESC)

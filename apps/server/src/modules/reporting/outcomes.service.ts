@@ -81,7 +81,8 @@ export function outcomesService(
     return { reads, result };
   };
 
-  const membership = (scope: ReadScope) => membershipRows(db, scope, fallCountDate(scope.schoolYear));
+  const membership = (scope: ReadScope, anyService = false) =>
+    membershipRows(db, scope, fallCountDate(scope.schoolYear), anyService);
 
   const measure = async (
     m: OutcomeMeasure,
@@ -143,7 +144,7 @@ export function outcomesService(
     /** The cohort of a year with its lines and reads (EDFacts FS150/FS151, public graduation rates). */
     graduation,
 
-    /** Membership on the fall count date with traits (EDFacts FS052, public enrollment tables). */
+    /** Membership on the fall count date with traits (EDFacts FS052, public enrollment tables; FS002 any service). */
     membership,
 
     /** Dropout lines with the reads' traits (EDFacts FS032, public dropout rates). */

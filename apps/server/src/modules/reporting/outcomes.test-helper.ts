@@ -5,7 +5,8 @@
  */
 import type { TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR as Y } from '../../../test/test-env.ts';
-import { SNAPSHOT_SOURCES } from '../collections/snapshot-sources.ts';
+import { snapshotYears, SNAPSHOT_SOURCES } from '../collections/snapshot-sources.ts';
+import { upsertSchoolYear } from '../organizations/organization-load.repository.ts';
 import { takeSnapshots } from '../collections/snapshot.repository.ts';
 import {
   buildEnrollment,
@@ -121,12 +122,22 @@ export async function buildOutcomeFixture(t: TestDatabase): Promise<OutcomeFixtu
   return { a, a2, b, id, enrollment };
 }
 
-/** Freezes districts a and b for a collection as certification does (decision 0043). */
-export async function certify(t: TestDatabase, f: OutcomeFixture, collectionId: string, templates: string[]) {
+/**
+ * Freezes districts a and b for a collection as certification does (decision 0043), for an event of `eventYear`
+ * (a prior-year collection's event is the year after the one it reports, decision 0062).
+ */
+export async function certify(
+  t: TestDatabase,
+  f: OutcomeFixture,
+  collectionId: string,
+  templates: string[],
+  eventYear = Y,
+) {
+  await upsertSchoolYear(t.db, eventYear);
   const event = await t.db
     .insertInto('certification_event')
     .values({
-      school_year: Y,
+      school_year: eventYear,
       name: collectionId,
       types: [collectionId],
       level: 'district',
@@ -140,7 +151,7 @@ export async function certify(t: TestDatabase, f: OutcomeFixture, collectionId: 
     .executeTakeFirstOrThrow();
   await takeSnapshots(t.db, {
     eventId: Number(event.id),
-    schoolYear: Y,
+    schoolYear: snapshotYears({ schoolYear: eventYear, collectionId }),
     takenBy: null,
     targets: [f.a, f.b].map((p) => ({ district: p.district, round: 1 })),
     sources: templates.map((x) => SNAPSHOT_SOURCES.get(x)!),

@@ -12,6 +12,7 @@ const student = (
   o: Partial<Placed> = {},
 ): Placed & { race: string | null } => ({
   stateId: String(++n).padStart(9, '0'),
+  birthDate: null,
   sex: 'F',
   hispanic: false,
   races: [],

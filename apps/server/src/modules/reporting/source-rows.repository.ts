@@ -25,13 +25,20 @@ export const RECORDS = {
 /** The current (sealed, not superseded) snapshot of each district for a collection, in every school year. */
 export function currentSnapshotsOf(
   collectionId: string,
-): RawBuilder<{ id: number; district_number: string }> {
-  return sql<{ id: number; district_number: string }>`
-    SELECT DISTINCT ON (h.district_number, e.school_year) h.id, h.district_number
+): RawBuilder<{ id: number; district_number: string; school_year: number }> {
+  return sql<{ id: number; district_number: string; school_year: number }>`
+    SELECT DISTINCT ON (h.district_number, e.school_year) h.id, h.district_number, e.school_year
     FROM certification_snapshot h JOIN certification_event e ON e.id = h.event_id
     WHERE e.collection_id = ${collectionId} AND h.superseded_at IS NULL AND h.content_hash <> ''
     ORDER BY h.district_number, e.school_year, h.id DESC`;
 }
+
+/**
+ * Which frozen rows of a prior-year collection a read takes (decision 0062): an event of year E freezes the
+ * reported year E − 1 and, as re-enrolment evidence, year E. `reported` keeps each event's E − 1 rows only (a
+ * cohort spanning years reads each year from the event that reported it); `event` keeps all rows of one event.
+ */
+export type FrozenYears = { reported: true } | { event: number };
 
 /**
  * The rows of a record table as a FROM item: the live table, or the frozen rows of the current snapshots of
@@ -41,13 +48,20 @@ export function sourceRows(
   source: ReportSource,
   record: RecordSource,
   collectionId: string,
+  years?: FrozenYears,
 ): RawBuilder<unknown> {
   if (source === 'live') return sql`(SELECT * FROM ${sql.table(record.table)})`;
+  const which =
+    years === undefined
+      ? sql`true`
+      : 'event' in years
+        ? sql`snap.school_year = ${years.event}`
+        : sql`(r.row->>'school_year')::int = snap.school_year - 1`;
   return sql`(
     SELECT (jsonb_populate_record(NULL::${sql.table(record.table)}, r.row)).*
     FROM certification_snapshot_row r
     JOIN (${currentSnapshotsOf(collectionId)}) snap ON snap.id = r.snapshot_id
-    WHERE r.template_id = ${record.template})`;
+    WHERE r.template_id = ${record.template} AND ${which})`;
 }
 
 /** Ids of the snapshots a certified report reads (for the report header), one per district and year. */

@@ -10,6 +10,7 @@ import { RECORDS, sourceRows } from './source-rows.repository.ts';
 /** The traits of one student in one district and year, as the report statements select them. */
 export type RawTraits = {
   state_id: string;
+  birth_date: string | null;
   gender: string | null;
   hispanic: boolean | null;
   race_codes: string | null;
@@ -24,6 +25,8 @@ export type RawTraits = {
 /** Traits mapped for the pure side. */
 export type Traits = {
   stateId: string;
+  /** ISO birth date from the state's record (ages for FS002 and FS118). */
+  birthDate: string | null;
   sex: string | null;
   hispanic: boolean;
   races: string[];
@@ -39,6 +42,7 @@ export type Traits = {
 export function toTraits(x: RawTraits): Traits {
   return {
     stateId: x.state_id,
+    birthDate: x.birth_date,
     sex: x.gender,
     hispanic: x.hispanic === true,
     races: (x.race_codes ?? '')
@@ -93,6 +97,6 @@ export function flagsOf(
 }
 
 /** The select list of `RawTraits` over a student `s` and flags `f` (LEFT JOINed: no flags is all false). */
-export const TRAIT_COLUMNS = sql`s.state_id, s.gender, s.hispanic, s.race_codes,
+export const TRAIT_COLUMNS = sql`s.state_id, s.birth_date::text AS birth_date, s.gender, s.hispanic, s.race_codes,
   coalesce(f.idea, false) AS idea, coalesce(f.el, false) AS el, coalesce(f.ecodis, false) AS ecodis,
   coalesce(f.homeless, false) AS homeless, coalesce(f.s504, false) AS s504, coalesce(f.cclc, false) AS cclc`;

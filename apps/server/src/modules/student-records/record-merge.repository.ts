@@ -38,7 +38,6 @@ async function buildRows(db: Executor, store: RecordStore, template: Template, r
     .map((k) => `${stagedValue(columnOf(template, k), store.truncate?.[k])} AS ${id(k)}`);
   const parents = parentColumns(store.parent).map((c) => `p.${id(c)}`);
   const distinct = identityColumns(store).map(id).join(', ');
-  await sql`DROP TABLE IF EXISTS rec_rows`.execute(db);
   await sql
     .raw(
       `CREATE TEMP TABLE rec_rows ON COMMIT DROP AS

@@ -77,13 +77,16 @@ export async function resolveParents(
   year: number,
   rows = Number.MAX_SAFE_INTEGER,
 ): Promise<void> {
-  await sql`DROP TABLE IF EXISTS rec_parent`.execute(db);
+  // Created once per upload transaction, which drops it: no DROP first (a statement per file of thousands).
   await sql`CREATE TEMP TABLE rec_parent ON COMMIT DROP AS ${parentSelect(store, district, year)}`.execute(
     db,
   );
-  await sql`CREATE INDEX ON rec_parent (line)`.execute(db);
-  // Small files (most districts' files) are planned well from the page count; statistics cost a statement.
-  if (rows >= ANALYZE_FROM_ROWS) await sql`ANALYZE rec_parent`.execute(db);
+  // Small files (most districts' files) are hash-joined by line and planned well from the page count: the
+  // index and the statistics would each cost a statement (the index a catalogue write) for nothing.
+  if (rows >= ANALYZE_FROM_ROWS) {
+    await sql`CREATE INDEX ON rec_parent (line)`.execute(db);
+    await sql`ANALYZE rec_parent`.execute(db);
+  }
 }
 
 /** Staged files at least this large get statistics on their resolved parents and typed rows. */

@@ -145,6 +145,25 @@ describe('the validation API keeps districts apart', () => {
     expect(a.byRule.find((r) => r.rule === 'ENR-005')?.count).toBeGreaterThan(0);
   });
 
+  it('links a finding to the student and the form that fixes it, in the viewing district', async () => {
+    const military = await t.db
+      .selectFrom('enrollment')
+      .select('student_id')
+      .where('id', '=', ids.military!)
+      .executeTakeFirstOrThrow();
+    const [f] = (await page(p.a.district, '?rule=ENR-005')).findings;
+    const student = `/districts/${p.a.district}/students/${military.student_id}`;
+    expect(f?.recordLink).toBe(student);
+    expect(f?.fixLink).toBe(`${student}/entry/student-enrollment?enrollment=${ids.military}`);
+    // The overlap is B's finding on B's enrollment: B gets the form, A its own student's page only.
+    const inB = (await page(p.b.district, '?rule=ENR-003')).findings[0]!;
+    expect(inB.fixLink).toBe(
+      `/districts/${p.b.district}/students/${ids.overlapStudent}/entry/student-enrollment?enrollment=${ids.overlap}`,
+    );
+    const inA = (await page(p.a.district, '?rule=ENR-003')).findings[0]!;
+    expect(inA.fixLink).toBe(`/districts/${p.a.district}/students/${ids.overlapStudent}`);
+  });
+
   it('filters by severity, rule and collection', async () => {
     const warnings = await page(p.a.district, '?severity=warning');
     expect(warnings.findings.every((f) => f.severity === 'warning')).toBe(true);

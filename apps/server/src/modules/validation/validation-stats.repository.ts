@@ -81,30 +81,42 @@ export type DailyCount = {
   day: string;
   district: string | null;
   rule: string;
-  severity: string;
+  severity: 'fatal' | 'warning' | 'info';
   count: number;
 };
 
+/** Which daily counts to read: one owner district or the state, a severity, a set of rules (a collection's). */
+export type DailyFilter = {
+  district: string | null;
+  severity?: string | undefined;
+  rules?: string[] | undefined;
+};
+
 /**
- * The daily open counts of a school year from `from` on, for one district or summed over the state. A day on
- * which a full run of that scope finished but no row exists had none open: those zeros are filled in for the
- * rules seen in the period, so a chart's lines drop to zero instead of breaking.
+ * The daily open counts of a school year from `from` on, for one district or summed
+ * over the state. A day on which a full run of that scope finished but no row exists had none open: those
+ * zeros are filled in for the rules seen in the period, so a chart's lines drop to zero instead of breaking.
  */
 export async function dailyCounts(
   db: Executor,
   year: number,
   from: string,
-  district: string | null,
+  filter: DailyFilter,
 ): Promise<DailyCount[]> {
-  const mine = district === null ? sql`TRUE` : sql`c.district_number = ${district}`;
+  const { district } = filter;
+  const since = sql`${from}::date`;
+  const parts = [sql`c.school_year = ${year}::int`, sql`c.day >= ${since}`];
+  if (district !== null) parts.push(sql`c.district_number = ${district}`);
+  if (filter.severity !== undefined) parts.push(sql`c.severity = ${filter.severity}`);
+  if (filter.rules !== undefined) parts.push(sql`c.rule_id = ANY(${filter.rules}::text[])`);
   const runMine =
     district === null ? sql`r.scope = 'state'` : sql`(r.scope = 'state' OR r.district_number = ${district})`;
   const r = await sql<DailyCount>`
     WITH days AS (SELECT DISTINCT r.finished_at::date AS day FROM validation_run r
-                  WHERE r.school_year = ${year}::int AND r.finished_at >= ${from}::date AND r.collection IS NULL
+                  WHERE r.school_year = ${year}::int AND r.finished_at >= ${since} AND r.collection IS NULL
                     AND r.template IS NULL AND r.scope <> 'students' AND ${runMine}),
     src AS (SELECT c.day, c.rule_id AS rule, max(c.severity) AS severity, sum(c.open_count)::int AS n
-            FROM validation_daily_count c WHERE c.school_year = ${year}::int AND c.day >= ${from}::date AND ${mine}
+            FROM validation_daily_count c WHERE ${sql.join(parts, sql` AND `)}
             GROUP BY 1, 2),
     seen AS (SELECT rule, max(severity) AS severity FROM src GROUP BY 1)
     SELECT to_char(days.day, 'YYYY-MM-DD') AS day, ${district}::text AS district, seen.rule, seen.severity,
@@ -112,4 +124,10 @@ export async function dailyCounts(
     FROM days CROSS JOIN seen LEFT JOIN src ON src.day = days.day AND src.rule = seen.rule
     ORDER BY 1, 3`.execute(db);
   return r.rows;
+}
+
+/** The first day a trend shows when the caller names none (90 days back), as the database sees today. */
+export async function defaultTrendStart(db: Executor): Promise<string> {
+  const r = await sql<{ d: string }>`SELECT to_char(current_date - 90, 'YYYY-MM-DD') AS d`.execute(db);
+  return r.rows[0]!.d;
 }

@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { lastSeenSql } from './validation-run.repository.ts';
+import { findingLinks, type FindingLinks } from './finding-links.ts';
 
 /** A finding row as the service maps it out. */
 export type FindingRecord = {
@@ -23,7 +24,53 @@ export type FindingRecord = {
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
   acknowledgementReason: string | null;
+} & FindingLinks;
+
+/** A finding as stored, with the ids its links are built from (never sent out). */
+type StoredFinding = Omit<FindingRecord, keyof FindingLinks> & {
+  studentId: number | null;
+  otherStudentId: number | null;
+  enrollmentId: number | null;
 };
+
+// Record tables whose rows belong to an enrollment (migration 0004): their fix form needs the enrollment too.
+const ENROLLMENT_KEYED = [
+  'behavior_event',
+  'cte_follow_up',
+  'eoy_attendance',
+  'extracurricular_participation',
+  'fall_count',
+  'fram_eligibility',
+  'instruction_mode',
+  'program_participation',
+  'spring_count',
+  'test_accommodation',
+];
+
+/** The enrollment a finding's record belongs to: one primary-key probe of the record's own table. */
+const enrollmentOf = sql`CASE f.record_table WHEN 'enrollment' THEN f.record_id ${sql.join(
+  ENROLLMENT_KEYED.map(
+    (t) => sql`WHEN ${t} THEN (SELECT x.enrollment_id FROM ${sql.table(t)} x WHERE x.id = f.record_id)`,
+  ),
+  sql` `,
+)} END`;
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** The finding as a viewer (a district, or null for the owner's view) gets it: with links, without ids. */
+function present(row: StoredFinding, viewer: string | null): FindingRecord {
+  const { studentId, otherStudentId, enrollmentId, ...finding } = row;
+  const recordId = num(row.recordId);
+  const facts = {
+    district: row.district,
+    studentId: num(studentId),
+    otherStudentId: num(otherStudentId),
+    recordTable: row.recordTable,
+    recordId,
+    enrollmentId: num(enrollmentId),
+  };
+  return { ...finding, recordId, ...findingLinks(facts, viewer) };
+}
 
 /** Which findings to read. `rules` limits to a set (a collection's rules); `district` to one party. */
 export type FindingFilter = {
@@ -51,7 +98,8 @@ const columns = sql`f.id::int AS id, f.rule_id AS rule, f.severity, f.district_n
   f.state_id AS "stateId", f.record_table AS "recordTable", f.record_id::bigint AS "recordId", f.message,
   ${iso('f.first_seen')} AS "firstSeen",
   to_char((CASE WHEN f.resolved_at IS NULL THEN ${lastSeenSql('f')} ELSE f.last_seen END) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastSeen", ${iso('f.resolved_at')} AS "resolvedAt",
-  ${iso('f.acknowledged_at')} AS "acknowledgedAt", f.acknowledged_by AS "acknowledgedBy", f.acknowledgement_reason AS "acknowledgementReason"`;
+  ${iso('f.acknowledged_at')} AS "acknowledgedAt", f.acknowledged_by AS "acknowledgedBy", f.acknowledgement_reason AS "acknowledgementReason",
+  f.student_id AS "studentId", f.other_student_id AS "otherStudentId", ${enrollmentOf} AS "enrollmentId"`;
 
 /** Counts by rule and severity of the findings a filter selects. */
 export async function countByRule(
@@ -72,11 +120,11 @@ export async function listFindings(
   offset = 0,
 ): Promise<FindingRecord[]> {
   const page = limit === null ? sql`` : sql`LIMIT ${limit}::int OFFSET ${offset}::int`;
-  const r = await sql<FindingRecord>`SELECT ${columns} FROM validation_finding f WHERE ${where(filter)}
+  const r = await sql<StoredFinding>`SELECT ${columns} FROM validation_finding f WHERE ${where(filter)}
     ORDER BY CASE f.severity WHEN 'fatal' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.rule_id, f.id ${page}`.execute(
     db,
   );
-  return r.rows.map((x) => ({ ...x, recordId: x.recordId === null ? null : Number(x.recordId) }));
+  return r.rows.map((x) => present(x, filter.district ?? null));
 }
 
 /** Open finding counts per district and rule, statewide (the heat map). */
@@ -107,10 +155,10 @@ export async function findingFor(
       ? sql`TRUE`
       : sql`(f.district_number = ${district} OR f.other_district_number = ${district})`;
   const r =
-    await sql<FindingRecord>`SELECT ${columns} FROM validation_finding f WHERE f.id = ${id}::bigint AND ${party}`.execute(
+    await sql<StoredFinding>`SELECT ${columns} FROM validation_finding f WHERE f.id = ${id}::bigint AND ${party}`.execute(
       db,
     );
-  return r.rows[0];
+  return r.rows[0] && present(r.rows[0], district);
 }
 
 /** Records an acknowledgement on an open warning or info finding; false when it is not one. */

@@ -8,6 +8,8 @@ import {
   findingMatrixSchema,
   findingPageSchema,
   findingQuerySchema,
+  findingTrendQuerySchema,
+  findingTrendSchema,
   problemSchema,
   ruleListSchema,
   validationFindingSchema,
@@ -89,6 +91,38 @@ export function validationRoutes(service: ValidationService): FastifyPluginAsync
         },
       },
       async () => await service.matrix(),
+    );
+    r.get(
+      '/api/v1/findings/trend',
+      {
+        ...requires('findings:read', stateScope),
+        schema: {
+          tags: ['validation'],
+          summary:
+            'Open findings of the state per day and rule (the trend), filtered by severity, collection, rule',
+          querystring: findingTrendQuerySchema,
+          response: { 200: findingTrendSchema },
+        },
+      },
+      async (req) => await service.trend(null, req.query),
+    );
+    r.get(
+      '/api/v1/districts/:district/findings/trend',
+      {
+        ...requires('findings:read', districtFromPath),
+        schema: {
+          tags: ['validation'],
+          summary: 'Open findings a district owns per day and rule (its trend)',
+          params: districtParams,
+          querystring: findingTrendQuerySchema,
+          response: { 200: findingTrendSchema, 404: problemSchema },
+        },
+      },
+      async (req, reply) => {
+        if (!(await service.districtExists(req.params.district)))
+          return notFound(reply, req, `district ${req.params.district} does not exist`);
+        return await service.trend(req.params.district, req.query);
+      },
     );
     r.post(
       '/api/v1/districts/:district/validation-runs',

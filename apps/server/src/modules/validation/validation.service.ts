@@ -2,7 +2,13 @@
  * Statewide validation (issue 6): runs the catalogue's set-based rules over the live tables for the state,
  * one district or a set of students, keeps findings as data, and serves them to districts and the state.
  */
-import type { FindingPage, FindingQuery, Profile } from '@bitterroot/contracts';
+import type {
+  FindingPage,
+  FindingQuery,
+  FindingTrend,
+  FindingTrendQuery,
+  Profile,
+} from '@bitterroot/contracts';
 import { rulesForCollection, type RuleDefinition } from '@bitterroot/rules';
 import type { Database } from '../../db/database.ts';
 import type { RuleCatalogue } from './rule-catalogue.loader.ts';
@@ -24,6 +30,7 @@ import {
   type FindingFilter,
   type FindingRecord,
 } from './validation.repository.ts';
+import { dailyCounts, defaultTrendStart } from './validation-stats.repository.ts';
 
 /** A run's outcome. */
 export type RunOutcome = RunCounts & {
@@ -102,7 +109,9 @@ export function validationService(
   return {
     /** The catalogue. */
     rules: (): RuleDefinition[] => catalogue.rules,
-    /** Statewide run (the nightly run is `./bitterroot validate`). */
+    /** Whether a district exists. */
+    districtExists: (district: string) => districtExists(db, district),
+    /** Statewide run (on demand, and nightly from `serve`: decision 0028). */
     runState: (options: RunOptions = {}) => run({ kind: 'state' }, options),
     /** One district's run: its findings and the cross-district ones it is party to. */
     async runDistrict(
@@ -148,6 +157,17 @@ export function validationService(
     async matrix() {
       const cells = await findingMatrix(db, schoolYear);
       return { schoolYear, rules: [...new Set(cells.map((c) => c.rule))].sort(), cells };
+    },
+    /** Open findings per day and rule: the state's (district null) or one owner district's. */
+    async trend(district: string | null, query: FindingTrendQuery): Promise<FindingTrend> {
+      const f = filter(query);
+      const from = query.from ?? (await defaultTrendStart(db));
+      const points = await dailyCounts(db, schoolYear, from, {
+        district,
+        severity: f.severity,
+        rules: f.rules,
+      });
+      return { schoolYear, district, from, points: points.map(({ district: _d, ...p }) => p) };
     },
     /** Acknowledges an open warning or info finding the district is party to (null: state staff). */
     async acknowledge(id: number, district: string | null, by: string, reason: string): Promise<AckOutcome> {

@@ -54,6 +54,9 @@ function stateNav(session: SessionBody): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'State overview' }];
   if (has('findings:read')) items.push({ to: '/findings', label: 'Findings heat map' });
   if (has('reports:read')) items.push({ to: '/anb', label: 'ANB' });
+  if (has('reports:read')) items.push({ to: '/outcomes/graduation', label: 'Outcomes' });
+  if (has('extract:read')) items.push({ to: '/exports', label: 'Exports' });
+  items.push({ to: '/public-reports', label: 'Public reports' });
   if (has('ews:manage')) items.push({ to: '/early-warning', label: 'Early warning' });
   if (has('collections:read')) items.push({ to: '/certification', label: 'Certification' });
   if (has('identity:review')) items.push({ to: '/identity-reviews', label: 'Identity reviews' });
@@ -72,13 +75,17 @@ function districtNav(session: SessionBody, districts: readonly string[]): NavIte
     items.push({ to: `/districts/${d}/students`, label: 'Students' });
   if (mayInDistrict(session, 'upload:write', d))
     items.push({ to: `/districts/${d}/upload`, label: 'Uploads' });
+  if (mayInDistrict(session, 'student:write', d))
+    items.push({ to: `/districts/${d}/staff-courses`, label: 'Staff & courses' });
   items.push({ to: `/districts/${d}/findings`, label: 'Findings' });
   if (mayInDistrict(session, 'collections:read', d))
     items.push({ to: `/districts/${d}/certification`, label: 'Certification' });
   if (mayInDistrict(session, 'reports:read', d)) {
     items.push({ to: `/districts/${d}/anb`, label: 'ANB' });
     items.push({ to: `/districts/${d}/attendance`, label: 'Attendance' });
+    items.push({ to: `/districts/${d}/outcomes/graduation`, label: 'Outcomes' });
   }
+  items.push({ to: `/public-reports?district=${d}`, label: 'Public report' });
   if (mayInDistrict(session, 'ews:read', d))
     items.push({ to: `/districts/${d}/early-warning`, label: 'Early warning' });
   items.push({ to: '/templates', label: 'Upload templates' });

@@ -196,6 +196,32 @@ export async function moveEvent(id: number, action: 'publish' | 'close'): Promis
   return await sendJson<CertificationEvent>('POST', `${EVENTS}/${id}/${action}`);
 }
 
+/** The state reopens an event (§7.2 step 5): returns the districts that must certify again. */
+export async function reopenEvent(
+  id: number,
+  body: { reason: string; recertify: boolean; extendUntil?: string },
+): Promise<{ reopened: string[] }> {
+  return await sendJson<{ reopened: string[] }>('POST', `${EVENTS}/${id}/reopen`, body);
+}
+
+/** Queues reminders to primaries who have not certified yet; returns how many notifications were stored. */
+export async function sendReminders(id: number): Promise<number> {
+  return (await sendJson<{ queued: number }>('POST', `${EVENTS}/${id}/reminders`)).queued;
+}
+
+/** Grants one district more time to certify an event (§7.2 step 2). */
+export async function extendDistrict(
+  id: number,
+  district: string,
+  body: { until: string; reason: string },
+): Promise<{ until: string }> {
+  return await sendJson<{ until: string }>(
+    'PUT',
+    `${EVENTS}/${id}/districts/${enc(district)}/extension`,
+    body,
+  );
+}
+
 /** The state dashboard: every district × published event. */
 export async function getDashboard(signal?: AbortSignal): Promise<Dashboard> {
   return await getJson<Dashboard>('/api/v1/certification-dashboard', signal);

@@ -1,6 +1,9 @@
 import type {
   EwsCohorts,
   EwsComparison,
+  EwsIntervention,
+  EwsInterventionRequest,
+  EwsStudentHistory,
   EwsComparisonOverTime,
   EwsModelCard,
   EwsModelSummary,
@@ -68,4 +71,37 @@ export async function getRatesOverTime(
 ): Promise<EwsComparisonOverTime> {
   const path = `/api/v1/districts/${encodeURIComponent(district)}/ews/comparison`;
   return await getJson<EwsComparisonOverTime>(withQuery(path, { school: school ?? undefined }), signal);
+}
+
+/** One student's risk trend and interventions in a district (or school). */
+export async function getStudentHistory(
+  district: string,
+  stateId: string,
+  school: string | null,
+  signal?: AbortSignal,
+): Promise<EwsStudentHistory> {
+  const path = `/api/v1/districts/${encodeURIComponent(district)}/ews/students/${encodeURIComponent(stateId)}/history`;
+  return await getJson<EwsStudentHistory>(withQuery(path, { school: school ?? undefined }), signal);
+}
+
+/** Records an intervention for a student. */
+export async function recordIntervention(
+  district: string,
+  stateId: string,
+  school: string | null,
+  body: EwsInterventionRequest,
+): Promise<EwsIntervention> {
+  const path = `/api/v1/districts/${encodeURIComponent(district)}/ews/students/${encodeURIComponent(stateId)}/interventions`;
+  return await sendJson<EwsIntervention>('POST', withQuery(path, { school: school ?? undefined }), body);
+}
+
+/** Where the flagged students list downloads as CSV (the server audits each download). */
+export function studentsCsvUrl(
+  district: string,
+  school: string | null,
+  asOf: string | null,
+  band: string | null,
+): string {
+  const path = `/api/v1/districts/${encodeURIComponent(district)}/ews/students.csv`;
+  return withQuery(path, { school: school ?? undefined, asOf: asOf ?? undefined, band: band ?? undefined });
 }

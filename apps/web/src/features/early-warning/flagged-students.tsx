@@ -1,14 +1,33 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import type { EwsStudent } from '@bitterroot/contracts';
 import { DataTable, type Column } from '../../components/data-table.tsx';
 import { sortRows, type SortOrder } from '../../lib/sort.ts';
+import { studentsCsvUrl } from './ews-api.ts';
 import { percent } from './ews-format.ts';
 
 type Key = 'name' | 'grade' | 'school' | 'probability' | 'band' | 'reasons';
 const BAND_ORDER = { high: 2, moderate: 1, low: 0 } as const;
 
+/** The columns; a student's name links to their history page in the same scope. */
+function columnsFor(district: string, school: string | null): Column<EwsStudent, Key>[] {
+  const query = school ? `?school=${encodeURIComponent(school)}` : '';
+  return [
+    {
+      key: 'name',
+      label: 'Student',
+      sortValue: (s) => s.name,
+      render: (s) => (
+        <Link to={`/districts/${district}/early-warning/students/${encodeURIComponent(s.stateId)}${query}`}>
+          {`${s.name} (${s.stateId})`}
+        </Link>
+      ),
+    },
+    ...COLUMNS,
+  ];
+}
+
 const COLUMNS: Column<EwsStudent, Key>[] = [
-  { key: 'name', label: 'Student', sortValue: (s) => s.name, render: (s) => `${s.name} (${s.stateId})` },
   { key: 'grade', label: 'Grade', numeric: true, sortValue: (s) => s.grade },
   { key: 'school', label: 'School', sortValue: (s) => s.schoolNumber, render: (s) => s.schoolNumber },
   { key: 'band', label: 'Band', sortValue: (s) => BAND_ORDER[s.band], render: (s) => s.band },
@@ -36,8 +55,22 @@ const COLUMNS: Column<EwsStudent, Key>[] = [
   },
 ];
 
-/** Scored students with band, risk and reasons; filter by band, grade and name, sort by any column. */
-export function FlaggedStudents({ students }: { students: EwsStudent[] }) {
+/**
+ * Scored students with band, risk and reasons; filter by band, grade and name, sort by any column, download
+ * the list (in the chosen band) as CSV, open a student's history.
+ */
+export function FlaggedStudents({
+  students,
+  district,
+  school,
+  asOf,
+}: {
+  students: EwsStudent[];
+  district: string;
+  school: string | null;
+  asOf: string;
+}) {
+  const columns = useMemo(() => columnsFor(district, school), [district, school]);
   const [band, setBand] = useState<'high' | 'moderate' | 'all'>('high');
   const [grade, setGrade] = useState<number | null>(null);
   const [text, setText] = useState('');
@@ -52,8 +85,10 @@ export function FlaggedStudents({ students }: { students: EwsStudent[] }) {
         (grade === null || s.grade === grade) &&
         (needle === '' || s.name.toLowerCase().includes(needle) || s.stateId.includes(needle)),
     );
-    return sortRows(kept, COLUMNS.find((c) => c.key === sort)!.sortValue, order);
-  }, [students, band, grade, text, sort, order]);
+    return sortRows(kept, columns.find((c) => c.key === sort)!.sortValue, order);
+  }, [students, band, grade, text, sort, order, columns]);
+  // The CSV holds one band, or everyone; "moderate or high" has no single band, so it downloads everyone.
+  const csvBand = band === 'high' ? 'high' : null;
   return (
     <section aria-labelledby="students">
       <h2 id="students">Students</h2>
@@ -82,11 +117,14 @@ export function FlaggedStudents({ students }: { students: EwsStudent[] }) {
         </label>{' '}
         <label>
           Name or state ID <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
+        </label>{' '}
+        <a href={studentsCsvUrl(district, school, asOf, csvBand)} download>
+          {csvBand ? 'Download high-band students (CSV)' : 'Download all scored students (CSV)'}
+        </a>
       </div>
       <DataTable
         caption={`${rows.length} of ${students.length} scored students`}
-        columns={COLUMNS}
+        columns={columns}
         rows={rows}
         rowKey={(s) => s.stateId}
         rowHeader="name"

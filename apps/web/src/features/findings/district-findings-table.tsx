@@ -37,8 +37,26 @@ function Message({ finding, district }: { finding: ValidationFinding; district: 
           · also involves <Link to={`/districts/${other}/findings`}>district {other}</Link>
         </span>
       )}
+      {finding.fixLink && (
+        <>
+          {' '}
+          ·{' '}
+          <Link
+            to={finding.fixLink}
+            aria-label={`Fix ${finding.rule}${finding.stateId ? ` for ${finding.stateId}` : ''}`}
+          >
+            Fix
+          </Link>
+        </>
+      )}
     </>
   );
+}
+
+function StateId({ finding }: { finding: ValidationFinding }) {
+  if (!finding.stateId) return <>—</>;
+  // The state ID opens the student's record page in this district.
+  return finding.recordLink ? <Link to={finding.recordLink}>{finding.stateId}</Link> : <>{finding.stateId}</>;
 }
 
 function Status(
@@ -66,7 +84,10 @@ function Status(
   );
 }
 
-/** A district's findings: rule, severity, state ID, message, first seen and status with the acknowledge action. */
+/**
+ * A district's findings: rule, severity, state ID (linking to the student), message with a link to the screen
+ * that fixes it, first seen and status with the acknowledge action.
+ */
 export function DistrictFindingsTable(props: DistrictFindingsTableProps) {
   const { district, findings, total } = props;
   const column = (key: FindingSortKey, label: string, extra: Partial<FindingColumn> = {}): FindingColumn => ({
@@ -80,7 +101,7 @@ export function DistrictFindingsTable(props: DistrictFindingsTableProps) {
     column('severity', 'Severity', {
       render: (f) => <span className={`severity severity-${f.severity}`}>{f.severity}</span>,
     }),
-    column('stateId', 'State ID', { render: (f) => f.stateId ?? '—' }),
+    column('stateId', 'State ID', { render: (f) => <StateId finding={f} /> }),
     column('message', 'Message', { render: (f) => <Message finding={f} district={district} /> }),
     column('firstSeen', 'First seen', { render: (f) => formatDateTime(f.firstSeen) }),
     column('status', 'Status', {

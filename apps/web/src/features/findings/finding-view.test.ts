@@ -26,6 +26,8 @@ function finding(overrides: Partial<ValidationFinding>): ValidationFinding {
     acknowledgedAt: null,
     acknowledgedBy: null,
     acknowledgementReason: null,
+    recordLink: null,
+    fixLink: null,
     ...overrides,
   };
 }

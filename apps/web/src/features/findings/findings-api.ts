@@ -1,4 +1,4 @@
-import type { FindingPage, ValidationFinding, ValidationRun } from '@bitterroot/contracts';
+import type { FindingPage, FindingTrend, ValidationFinding, ValidationRun } from '@bitterroot/contracts';
 import { getJson, sendJson, withQuery } from '../../lib/api.ts';
 import type { FindingStatus, Severity } from './finding-view.ts';
 import type { MatrixCell } from './heat-map.ts';
@@ -72,4 +72,21 @@ export async function acknowledgeFinding(
     withQuery(`/api/v1/findings/${id}/acknowledgement`, { district }),
     { reason },
   );
+}
+
+/** Filters of the open-findings trend. */
+export interface TrendFilters {
+  severity?: Severity;
+  rule?: string;
+  collection?: string;
+}
+
+/** Open findings per run day and rule: the state's (district null) or one district's own. */
+export async function getTrend(
+  district: string | null,
+  filters: TrendFilters,
+  signal?: AbortSignal,
+): Promise<FindingTrend> {
+  const path = district === null ? '/api/v1/findings/trend' : `${districtPath(district)}/findings/trend`;
+  return await getJson<FindingTrend>(withQuery(path, { ...filters }), signal);
 }

@@ -4,6 +4,7 @@ import type { StudentRecord, TemplateSummary } from '@bitterroot/contracts';
 import { enrollmentsOf } from './enrollments-table.tsx';
 import { formatDate, recordFacts } from './record-format.ts';
 import { studentsPath } from './student-place.ts';
+import { columnLabel, humanizeKey, useTemplateLabels } from './template-labels.ts';
 import type { StudentPlace } from './students-api.ts';
 import { Link } from 'react-router';
 
@@ -17,11 +18,6 @@ export function recordTemplates(templates: readonly TemplateSummary[]): Template
   );
 }
 
-const labelOf = (key: string) => {
-  const words = key.replaceAll('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
 /** Props of RecordsSection. */
 export interface RecordsSectionProps {
   place: StudentPlace;
@@ -33,7 +29,9 @@ export interface RecordsSectionProps {
 export function RecordsSection({ place, record, templates }: RecordsSectionProps) {
   const id = Number(record.identity.studentId);
   const nameOf = (t: string | null, table: string) =>
-    templates.find((x) => x.id === t)?.name ?? labelOf(table);
+    templates.find((x) => x.id === t)?.name ?? humanizeKey(table);
+  // Facts are labelled as the template names its columns, not by the stored column names.
+  const labels = useTemplateLabels(record.records.flatMap((r) => (r.template ? [r.template] : [])));
   return (
     <section className="panel" aria-labelledby="records-heading">
       <h2 id="records-heading">Records</h2>
@@ -51,7 +49,7 @@ export function RecordsSection({ place, record, templates }: RecordsSectionProps
               {name} <span className="subtitle">{String(r.row.school_year ?? '')}</span>
             </h3>
             <dl className="facts">
-              {recordFacts(r.row, labelOf)
+              {recordFacts(r.row, (key) => columnLabel(labels, r.template, key))
                 .filter((f) => f.key !== 'school_year')
                 .map((f) => (
                   <div key={f.key}>

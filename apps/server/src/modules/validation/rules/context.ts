@@ -70,6 +70,19 @@ export function inScope(
   }
 }
 
+/**
+ * The identity row `s` of enrollment `alias`. Statewide, a hash join of the two tables. A district or a set of
+ * students probes the primary key once per enrollment of the scope: the planner, estimating the scope's filter
+ * as unselective, would otherwise hash every identity of the state for a district's ten thousand enrollments.
+ * OFFSET 0 keeps the lateral subquery from being flattened back into that hash join.
+ */
+export function studentOf(ctx: RuleContext, alias: string): RawBuilder<unknown> {
+  const id = sql.ref(`${alias}.student_id`);
+  return ctx.scope.kind === 'state'
+    ? sql`JOIN student s ON s.id = ${id}`
+    : sql`CROSS JOIN LATERAL (SELECT * FROM student s0 WHERE s0.id = ${id} OFFSET 0) s`;
+}
+
 /** The columns every rule SELECT yields, in order (validation.repository inserts them by position). */
 export const CANDIDATE_COLUMNS = [
   'rule_id',

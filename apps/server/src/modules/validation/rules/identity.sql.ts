@@ -6,10 +6,10 @@ import { sql, type RawBuilder } from 'kysely';
 import {
   candidate,
   inScope,
-  inStudents,
   isoText,
   listParam,
-  type RuleContext,
+  SCOPE_STUDENTS,
+  studentOf,
   type SqlRule,
 } from './context.ts';
 
@@ -26,7 +26,7 @@ const missingStateId: SqlRule = {
     key: sql`'enrollment:' || e.id`,
     message: sql`'Enrollment at school ' || e.school_number || ' belongs to a student without a valid state ID (' || s.state_id || ')'`,
   })}
-  FROM enrollment e JOIN student s ON s.id = e.student_id
+  FROM enrollment e ${studentOf(ctx, 'e')}
   WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')}
     AND (s.state_id !~ '^[0-9]{9}$' OR s.state_id = ANY(${listParam(ctx, 'placeholderIds')}::text[]))`,
 };
@@ -48,14 +48,27 @@ const sameBlock = sql`b.birth_date = a.birth_date AND b.last_key = a.last_key AN
 const allPairs = sql`SELECT ${pairColumns} FROM student_name_key a JOIN student_name_key b ON ${sameBlock}
   WHERE a.birth_date IS NOT NULL AND ${similarFirst('a.first_key', 'b.first_key')}`;
 
-/** A district or a set of students: each scope student's key probes the index for its possible duplicates. */
-function scopedPairs(ctx: RuleContext): RawBuilder<unknown> {
-  const probe = (
-    self: 'a' | 'b',
-  ) => sql`SELECT ${pairColumns} FROM student_name_key a JOIN student_name_key b ON ${sameBlock}
-    WHERE a.birth_date IS NOT NULL AND ${inStudents(ctx, `${self}.student_id`)} AND ${similarFirst('a.first_key', 'b.first_key')}`;
-  // The scope student as the lower (a) and as the higher (b) id; DISTINCT drops pairs found from both sides.
-  return sql`SELECT DISTINCT ON (a_id, b_id) * FROM (${probe('a')} UNION ALL ${probe('b')}) q`;
+/**
+ * A district or a set of students: each scope student's key row (by primary key) probes the blocking index for
+ * its possible duplicates, as the lower (a) and as the higher (b) id of the pair. Lateral subqueries fenced
+ * with OFFSET 0 force those probes: joined plainly, the planner hashes every key of the state.
+ */
+function scopedPairs(): RawBuilder<unknown> {
+  const key = (
+    v: string,
+  ) => sql`(SELECT * FROM student_name_key k WHERE k.student_id = ${sql.ref(`${v}.student_id`)}
+    AND k.birth_date IS NOT NULL OFFSET 0)`;
+  const block = (other: string, self: string, cmp: '>' | '<') =>
+    sql`(SELECT * FROM student_name_key x WHERE x.birth_date = ${sql.ref(`${self}.birth_date`)}
+      AND x.last_key = ${sql.ref(`${self}.last_key`)} AND x.gender = ${sql.ref(`${self}.gender`)}
+      AND x.student_id ${sql.raw(cmp)} ${sql.ref(`${self}.student_id`)} OFFSET 0) ${sql.ref(other)}`;
+  const scope = sql.table(SCOPE_STUDENTS);
+  const asLower = sql`SELECT ${pairColumns} FROM ${scope} v CROSS JOIN LATERAL ${key('v')} a
+    CROSS JOIN LATERAL ${block('b', 'a', '>')} WHERE ${similarFirst('a.first_key', 'b.first_key')}`;
+  const asHigher = sql`SELECT ${pairColumns} FROM ${scope} v CROSS JOIN LATERAL ${key('v')} b
+    CROSS JOIN LATERAL ${block('a', 'b', '<')} WHERE ${similarFirst('a.first_key', 'b.first_key')}`;
+  // DISTINCT drops pairs found from both sides (both students in the scope).
+  return sql`SELECT DISTINCT ON (a_id, b_id) * FROM (${asLower} UNION ALL ${asHigher}) q`;
 }
 
 /**
@@ -67,7 +80,7 @@ const possibleDuplicate: SqlRule = {
   id: 'ID-002',
   perStudent: true,
   select: (ctx) => sql`
-    WITH pairs AS (${ctx.scope.kind === 'state' ? allPairs : scopedPairs(ctx)}),
+    WITH pairs AS (${ctx.scope.kind === 'state' ? allPairs : scopedPairs()}),
     home AS (
       SELECT p.id, coalesce(
         (SELECT e.district_number FROM enrollment e WHERE e.student_id = p.id AND e.school_year = ${ctx.year}::int ORDER BY e.start_date DESC LIMIT 1),
@@ -87,7 +100,9 @@ const possibleDuplicate: SqlRule = {
         || ', gender and last name; first name ' || CASE WHEN p.same_first THEN 'the same' ELSE 'one typo apart' END`,
     })}
     FROM pairs p JOIN home ha ON ha.id = p.a_id JOIN home hb ON hb.id = p.b_id
-    JOIN student sa ON sa.id = p.a_id JOIN student sb ON sb.id = p.b_id
+    -- Primary-key probes for the pairs' state IDs: a plain join would hash every identity of the state.
+    CROSS JOIN LATERAL (SELECT state_id FROM student WHERE id = p.a_id OFFSET 0) sa
+    CROSS JOIN LATERAL (SELECT state_id FROM student WHERE id = p.b_id OFFSET 0) sb
     WHERE coalesce(hb.district, ha.district) IS NOT NULL`,
 };
 
@@ -109,7 +124,7 @@ const incompleteDemographics: SqlRule = {
       CASE WHEN s.gender IS NULL THEN ' no gender' END, CASE WHEN s.hispanic IS NULL THEN ' no Hispanic/Latino answer' END,
       CASE WHEN s.race_codes IS NULL THEN ' no race' WHEN (',' || replace(s.race_codes, ' ', '') || ',') ~ ',([^,]+),(.*,)?\\1,' THEN ' race code repeated' END)`,
   })}
-  FROM enrollment e JOIN student s ON s.id = e.student_id
+  FROM enrollment e ${studentOf(ctx, 'e')}
   WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')}
     AND (s.birth_date IS NULL OR s.gender IS NULL OR s.hispanic IS NULL OR s.race_codes IS NULL
          OR (',' || replace(s.race_codes, ' ', '') || ',') ~ ',([^,]+),(.*,)?\\1,')
