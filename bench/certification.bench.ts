@@ -7,22 +7,23 @@
  *   node bench/certification.bench.ts [--scale montana] [--backend postgres|pglite|both] [--postgres URL] [--dir DIR]
  *     [--requests 40]
  */
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Database } from '../apps/server/src/db/database.ts';
-import { initialize } from '../apps/server/src/commands/init.ts';
-import { runBaselineLoad, runDistrictLoad } from '../apps/server/src/commands/load.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
 import { collectionsServices } from '../apps/server/src/modules/collections/collections.service.ts';
-import { loadProfile } from '../apps/server/src/modules/profile/profile.loader.ts';
 import { validationServiceFor } from '../apps/server/src/modules/validation/validation.service.ts';
-import { loadConfig } from '../apps/server/src/platform/config.ts';
 import { createTestUser, sessionHeaders } from '../apps/server/test/test-users.ts';
 import { onEachBackend } from './backends.ts';
-import { generate } from './generator/index.ts';
+import {
+  benchProfile,
+  BENCH_YEAR,
+  generatedState,
+  loadGeneratedState,
+  percentile,
+  PROFILE_DIR,
+  secs,
+} from './bench-state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,26 +35,11 @@ const { values } = parseArgs({
   },
 });
 const scale = values.scale as 'small' | 'montana';
-const profileDir = resolve(import.meta.dirname, '../profiles/montana');
-const year = 2026;
-const dir = resolve(values.dir ?? join(tmpdir(), `bitterroot-bench-${scale}`));
-if (!existsSync(join(dir, 'manifest.json')))
-  await generate({
-    scale,
-    schoolYear: year,
-    outDir: dir,
-    seed: 1,
-    historyYears: 3,
-    defectRate: 0,
-    districtsCsvPath: join(profileDir, 'organization/districts.csv'),
-  });
-const loaded = await loadProfile(profileDir);
-if (!loaded.ok) throw new Error('profile does not load');
-const profile = loaded.value;
+const profileDir = PROFILE_DIR;
+const year = BENCH_YEAR;
+const dir = await generatedState(scale, values.dir);
+const profile = await benchProfile();
 
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const today = new Date().toISOString().slice(0, 10);
 const plusDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -102,11 +88,7 @@ async function publishEvents(services: Awaited<ReturnType<typeof collectionsServ
 
 async function measure(database: Database): Promise<void> {
   const kind = database.kind.padEnd(8);
-  const config = { ...loadConfig({ database: 'bench', schoolYear: String(year) }), profileDir };
-  await initialize(database, profileDir, year);
-  await runBaselineLoad(database, config, dir);
-  await runDistrictLoad(database, config, dir);
-  await sql`ANALYZE`.execute(database.db);
+  await loadGeneratedState(database, dir);
   const t0 = performance.now();
   const run = await (
     await validationServiceFor(database, profile, year, profileDir)

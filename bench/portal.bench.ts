@@ -10,22 +10,15 @@
  * `--session-only` times just the authenticated request path: 2,000 sequential `GET /api/v1/session` with the
  * session cache (decision 0067) on and off, in the same run, then the open-loop load with the cache on.
  */
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { Database } from '../apps/server/src/db/database.ts';
-import { initialize } from '../apps/server/src/commands/init.ts';
-import { runBaselineLoad, runDistrictLoad } from '../apps/server/src/commands/load.ts';
-import { loadConfig } from '../apps/server/src/platform/config.ts';
-import { loadProfile } from '../apps/server/src/modules/profile/profile.loader.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
 import { DEFAULT_ACCESS_SETTINGS } from '../apps/server/src/modules/access/access.service.ts';
 import { createTestUser, sessionHeaders } from '../apps/server/test/test-users.ts';
 import { onEachBackend } from './backends.ts';
-import { generate } from './generator/index.ts';
+import { benchProfile, BENCH_YEAR, generatedState, loadGeneratedState, percentile } from './bench-state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,24 +32,10 @@ const { values } = parseArgs({
   },
 });
 const scale = values.scale as 'small' | 'montana';
-const profileDir = resolve(import.meta.dirname, '../profiles/montana');
-const year = 2026;
-const dir = resolve(values.dir ?? join(tmpdir(), `bitterroot-bench-${scale}`));
-if (!existsSync(join(dir, 'manifest.json')))
-  await generate({
-    scale,
-    schoolYear: year,
-    outDir: dir,
-    seed: 1,
-    historyYears: 3,
-    defectRate: 0,
-    districtsCsvPath: join(profileDir, 'organization/districts.csv'),
-  });
-const loaded = await loadProfile(profileDir);
-if (!loaded.ok) throw new Error('profile does not load');
+const year = BENCH_YEAR;
+const dir = await generatedState(scale, values.dir);
+const profile = await benchProfile();
 
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function timed(url: string, headers: Record<string, string>): Promise<number> {
@@ -83,7 +62,7 @@ async function sessionPath(database: Database, headers: Record<string, string>):
   for (const cacheMs of [DEFAULT_ACCESS_SETTINGS.sessionCacheMs, 0]) {
     const app = await buildApp({
       database,
-      profile: loaded.ok ? loaded.value : (undefined as never),
+      profile: profile,
       schoolYear: year,
       logLevel: 'error',
       access: { ...DEFAULT_ACCESS_SETTINGS, sessionCacheMs: cacheMs },
@@ -125,11 +104,7 @@ async function searchesAndPages(
 }
 
 async function measure(database: Database): Promise<void> {
-  const config = { ...loadConfig({ database: 'bench', schoolYear: String(year) }), profileDir };
-  await initialize(database, profileDir, year);
-  await runBaselineLoad(database, config, dir);
-  await runDistrictLoad(database, config, dir);
-  await sql`ANALYZE`.execute(database.db);
+  await loadGeneratedState(database, dir);
   const staff = await createTestUser(database, 'bench.staff@bench.test', [
     { role: 'state-staff', districtNumber: null, schoolNumber: null },
   ]);
@@ -137,7 +112,7 @@ async function measure(database: Database): Promise<void> {
   if (values['session-only']) await sessionPath(database, headers);
   const app = await buildApp({
     database,
-    profile: loaded.ok ? loaded.value : (undefined as never),
+    profile: profile,
     schoolYear: year,
     logLevel: 'error',
   });

@@ -14,10 +14,9 @@
  * columns), so count- and attendance-presence rules (R09, R20) fire for most enrollments: a heavy case for
  * the upsert, not a data-quality measure.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -25,12 +24,11 @@ import { openDatabase, type Database } from '../apps/server/src/db/database.ts';
 import { initialize } from '../apps/server/src/commands/init.ts';
 import { runBaselineLoad, runDistrictLoad } from '../apps/server/src/commands/load.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
-import { loadProfile } from '../apps/server/src/modules/profile/profile.loader.ts';
 import { catalogueFor, planRun } from '../apps/server/src/modules/validation/validation-plan.ts';
 import { profileRules } from '../apps/server/src/modules/validation/validation-run.repository.ts';
 import type { RunScope } from '../apps/server/src/modules/validation/rules/index.ts';
 import { validationService } from '../apps/server/src/modules/validation/validation.service.ts';
-import { generate } from './generator/index.ts';
+import { benchProfile, BENCH_YEAR, generatedState, PROFILE_DIR } from './bench-state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,28 +40,10 @@ const { values } = parseArgs({
   },
 });
 const scale = values.scale as 'small' | 'montana';
-const profileDir = resolve(import.meta.dirname, '../profiles/montana');
-const year = 2026;
-const dir = resolve(values.dir ?? join(tmpdir(), `bitterroot-bench-${scale}`));
-
-if (!existsSync(join(dir, 'manifest.json'))) {
-  const t = performance.now();
-  const m = await generate({
-    scale,
-    schoolYear: year,
-    outDir: dir,
-    seed: 1,
-    historyYears: 3,
-    defectRate: 0,
-    districtsCsvPath: join(profileDir, 'organization/districts.csv'),
-  });
-  console.log(
-    `generate ${scale}: ${m.totalRecords} records in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-  );
-}
-const loaded = await loadProfile(profileDir);
-if (!loaded.ok) throw new Error('profile does not load');
-const profile = loaded.value;
+const profileDir = PROFILE_DIR;
+const year = BENCH_YEAR;
+const dir = await generatedState(scale, values.dir);
+const profile = await benchProfile();
 const catalogue = await catalogueFor(profile, profileDir);
 const today = `${year}-12-01`;
 
