@@ -50,7 +50,7 @@ async function timed(url: string, headers: Record<string, string>): Promise<numb
 function openLoop(urls: string[], headers: Record<string, string>, rate: number, seconds: number) {
   return new Promise<{ latencies: number[]; errors: number; achieved: number }>((done, fail) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), {
-      workerData: { urls, headers, rate, seconds },
+      workerData: { urls, headers, rate, seconds, warmup: 2 },
     });
     worker.once('message', done);
     worker.once('error', fail);
