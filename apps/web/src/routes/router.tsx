@@ -1,31 +1,51 @@
-import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { Loading } from '../components/loading.tsx';
+import { AuditPage } from './audit.page.tsx';
+import { CertificationDashboardPage } from './certification-dashboard.page.tsx';
+import { CertificationDistrictPage } from './certification-district.page.tsx';
+import { CertificationEventPage } from './certification-event.page.tsx';
+import { CertificationEventsPage } from './certification-events.page.tsx';
+import { CertificationMembersPage } from './certification-members.page.tsx';
+import { CollectionsCalendarPage } from './collections-calendar.page.tsx';
+import { ContactsPage, DistrictContactsPage } from './contacts.page.tsx';
+import { DistrictCertificationPage } from './district-certification.page.tsx';
+import { DistrictAnbPage } from './district-anb.page.tsx';
+import { DistrictAttendancePage } from './district-attendance.page.tsx';
+import { StateAnbPage } from './state-anb.page.tsx';
+import { DistrictOutcomePage, StateOutcomePage } from './outcome.page.tsx';
+import { ExportsPage } from './exports.page.tsx';
+import { PublicReportPage } from './public-report.page.tsx';
+import { DistrictFindingsPage } from './district-findings.page.tsx';
+import { DistrictPage } from './district.page.tsx';
+import { DistrictRecordsPage } from './district-records.page.tsx';
+import { DistrictEarlyWarningPage } from './district-early-warning.page.tsx';
+import { EarlyWarningModelPage } from './early-warning-model.page.tsx';
+import { EarlyWarningPage } from './early-warning.page.tsx';
+import { EwsStudentPage } from './ews-student.page.tsx';
+import { FindingsPage } from './findings.page.tsx';
 import { HomePage } from './home.page.tsx';
+import { IdentityReviewPage } from './identity-review.page.tsx';
+import { IdentityReviewsPage } from './identity-reviews.page.tsx';
+import { MySchoolPage } from './my-school.page.tsx';
+import { NewStudentPage } from './new-student.page.tsx';
+import { StudentEntryPage } from './student-entry.page.tsx';
+import { StudentPage } from './student.page.tsx';
+import { StudentsPage } from './students.page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ResetPasswordPage } from './reset-password.page.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RouteError } from './route-error.tsx';
 import { SignInPage } from './sign-in.page.tsx';
-
-/**
- * A route whose page module is fetched on its first visit, so that signing in does not wait for the code of
- * every feature (one bundle of all pages passed half a megabyte).
- */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return { lazy: async () => ({ Component: (await load())[name] }) };
-}
-
-/** Shown while the first page's code loads. */
-const loading = <Loading what="the page" />;
+import { TemplatePage } from './template.page.tsx';
+import { TemplatesPage } from './templates.page.tsx';
+import { UploadPage } from './upload.page.tsx';
+import { DistrictUsersPage, UsersPage } from './users.page.tsx';
 
 /** The app's routes: sign-in and password reset signed out, everything else behind the session. */
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
     errorElement: <RouteError />,
-    hydrateFallbackElement: loading,
     children: [
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
@@ -35,123 +55,50 @@ export const router = createBrowserRouter([
     path: '/',
     element: <RootLayout />,
     errorElement: <RouteError />,
-    hydrateFallbackElement: loading,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'districts/:districtNumber', ...lazyPage(() => import('./district.page.tsx'), 'DistrictPage') },
-      {
-        path: 'districts/:districtNumber/upload',
-        ...lazyPage(() => import('./upload.page.tsx'), 'UploadPage'),
-      },
-      {
-        path: 'districts/:districtNumber/findings',
-        ...lazyPage(() => import('./district-findings.page.tsx'), 'DistrictFindingsPage'),
-      },
-      {
-        path: 'districts/:districtNumber/users',
-        ...lazyPage(() => import('./users.page.tsx'), 'DistrictUsersPage'),
-      },
-      {
-        path: 'districts/:districtNumber/anb',
-        ...lazyPage(() => import('./district-anb.page.tsx'), 'DistrictAnbPage'),
-      },
-      {
-        path: 'districts/:districtNumber/attendance',
-        ...lazyPage(() => import('./district-attendance.page.tsx'), 'DistrictAttendancePage'),
-      },
-      { path: 'anb', ...lazyPage(() => import('./state-anb.page.tsx'), 'StateAnbPage') },
-      { path: 'outcomes', ...lazyPage(() => import('./outcome.page.tsx'), 'StateOutcomePage') },
-      { path: 'outcomes/:measure', ...lazyPage(() => import('./outcome.page.tsx'), 'StateOutcomePage') },
-      {
-        path: 'districts/:districtNumber/outcomes',
-        ...lazyPage(() => import('./outcome.page.tsx'), 'DistrictOutcomePage'),
-      },
-      {
-        path: 'districts/:districtNumber/outcomes/:measure',
-        ...lazyPage(() => import('./outcome.page.tsx'), 'DistrictOutcomePage'),
-      },
-      { path: 'exports', ...lazyPage(() => import('./exports.page.tsx'), 'ExportsPage') },
-      { path: 'public-reports', ...lazyPage(() => import('./public-report.page.tsx'), 'PublicReportPage') },
-      { path: 'early-warning', ...lazyPage(() => import('./early-warning.page.tsx'), 'EarlyWarningPage') },
-      {
-        path: 'early-warning/models/:modelId',
-        ...lazyPage(() => import('./early-warning-model.page.tsx'), 'EarlyWarningModelPage'),
-      },
-      {
-        path: 'districts/:districtNumber/early-warning',
-        ...lazyPage(() => import('./district-early-warning.page.tsx'), 'DistrictEarlyWarningPage'),
-      },
-      {
-        path: 'districts/:districtNumber/early-warning/students/:stateId',
-        ...lazyPage(() => import('./ews-student.page.tsx'), 'EwsStudentPage'),
-      },
-      { path: 'findings', ...lazyPage(() => import('./findings.page.tsx'), 'FindingsPage') },
-      {
-        path: 'identity-reviews',
-        ...lazyPage(() => import('./identity-reviews.page.tsx'), 'IdentityReviewsPage'),
-      },
-      {
-        path: 'identity-reviews/:reviewId',
-        ...lazyPage(() => import('./identity-review.page.tsx'), 'IdentityReviewPage'),
-      },
-      { path: 'templates', ...lazyPage(() => import('./templates.page.tsx'), 'TemplatesPage') },
-      { path: 'templates/:id', ...lazyPage(() => import('./template.page.tsx'), 'TemplatePage') },
-      { path: 'users', ...lazyPage(() => import('./users.page.tsx'), 'UsersPage') },
-      { path: 'audit', ...lazyPage(() => import('./audit.page.tsx'), 'AuditPage') },
-      { path: 'my-school', ...lazyPage(() => import('./my-school.page.tsx'), 'MySchoolPage') },
-      {
-        path: 'districts/:districtNumber/students',
-        ...lazyPage(() => import('./students.page.tsx'), 'StudentsPage'),
-      },
-      {
-        path: 'districts/:districtNumber/staff-courses',
-        ...lazyPage(() => import('./district-records.page.tsx'), 'DistrictRecordsPage'),
-      },
-      {
-        path: 'districts/:districtNumber/students/new',
-        ...lazyPage(() => import('./new-student.page.tsx'), 'NewStudentPage'),
-      },
-      {
-        path: 'districts/:districtNumber/students/:studentId',
-        ...lazyPage(() => import('./student.page.tsx'), 'StudentPage'),
-      },
+      { path: 'districts/:districtNumber', element: <DistrictPage /> },
+      { path: 'districts/:districtNumber/upload', element: <UploadPage /> },
+      { path: 'districts/:districtNumber/findings', element: <DistrictFindingsPage /> },
+      { path: 'districts/:districtNumber/users', element: <DistrictUsersPage /> },
+      { path: 'districts/:districtNumber/anb', element: <DistrictAnbPage /> },
+      { path: 'districts/:districtNumber/attendance', element: <DistrictAttendancePage /> },
+      { path: 'anb', element: <StateAnbPage /> },
+      { path: 'outcomes', element: <StateOutcomePage /> },
+      { path: 'outcomes/:measure', element: <StateOutcomePage /> },
+      { path: 'districts/:districtNumber/outcomes', element: <DistrictOutcomePage /> },
+      { path: 'districts/:districtNumber/outcomes/:measure', element: <DistrictOutcomePage /> },
+      { path: 'exports', element: <ExportsPage /> },
+      { path: 'public-reports', element: <PublicReportPage /> },
+      { path: 'early-warning', element: <EarlyWarningPage /> },
+      { path: 'early-warning/models/:modelId', element: <EarlyWarningModelPage /> },
+      { path: 'districts/:districtNumber/early-warning', element: <DistrictEarlyWarningPage /> },
+      { path: 'districts/:districtNumber/early-warning/students/:stateId', element: <EwsStudentPage /> },
+      { path: 'findings', element: <FindingsPage /> },
+      { path: 'identity-reviews', element: <IdentityReviewsPage /> },
+      { path: 'identity-reviews/:reviewId', element: <IdentityReviewPage /> },
+      { path: 'templates', element: <TemplatesPage /> },
+      { path: 'templates/:id', element: <TemplatePage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'my-school', element: <MySchoolPage /> },
+      { path: 'districts/:districtNumber/students', element: <StudentsPage /> },
+      { path: 'districts/:districtNumber/staff-courses', element: <DistrictRecordsPage /> },
+      { path: 'districts/:districtNumber/students/new', element: <NewStudentPage /> },
+      { path: 'districts/:districtNumber/students/:studentId', element: <StudentPage /> },
       {
         path: 'districts/:districtNumber/students/:studentId/entry/:template',
-        ...lazyPage(() => import('./student-entry.page.tsx'), 'StudentEntryPage'),
+        element: <StudentEntryPage />,
       },
-      {
-        path: 'collections/calendar',
-        ...lazyPage(() => import('./collections-calendar.page.tsx'), 'CollectionsCalendarPage'),
-      },
-      {
-        path: 'certification',
-        ...lazyPage(() => import('./certification-events.page.tsx'), 'CertificationEventsPage'),
-      },
-      {
-        path: 'certification/dashboard',
-        ...lazyPage(() => import('./certification-dashboard.page.tsx'), 'CertificationDashboardPage'),
-      },
-      {
-        path: 'certification/:eventId',
-        ...lazyPage(() => import('./certification-event.page.tsx'), 'CertificationEventPage'),
-      },
-      {
-        path: 'certification/:eventId/districts/:district',
-        ...lazyPage(() => import('./certification-district.page.tsx'), 'CertificationDistrictPage'),
-      },
-      {
-        path: 'districts/:districtNumber/certification',
-        ...lazyPage(() => import('./district-certification.page.tsx'), 'DistrictCertificationPage'),
-      },
-      {
-        path: 'districts/:districtNumber/certification/members',
-        ...lazyPage(() => import('./certification-members.page.tsx'), 'CertificationMembersPage'),
-      },
-      {
-        path: 'districts/:districtNumber/contacts',
-        ...lazyPage(() => import('./contacts.page.tsx'), 'DistrictContactsPage'),
-      },
-      { path: 'contacts', ...lazyPage(() => import('./contacts.page.tsx'), 'ContactsPage') },
+      { path: 'collections/calendar', element: <CollectionsCalendarPage /> },
+      { path: 'certification', element: <CertificationEventsPage /> },
+      { path: 'certification/dashboard', element: <CertificationDashboardPage /> },
+      { path: 'certification/:eventId', element: <CertificationEventPage /> },
+      { path: 'certification/:eventId/districts/:district', element: <CertificationDistrictPage /> },
+      { path: 'districts/:districtNumber/certification', element: <DistrictCertificationPage /> },
+      { path: 'districts/:districtNumber/certification/members', element: <CertificationMembersPage /> },
+      { path: 'districts/:districtNumber/contacts', element: <DistrictContactsPage /> },
+      { path: 'contacts', element: <ContactsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
