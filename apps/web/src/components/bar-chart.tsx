@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { formatCount } from '../lib/format.ts';
+import { ChartData, ChartSvg, plotHeightOf, type ChartBox } from './chart-frame.tsx';
 
 /** One bar. */
 export interface Bar {
@@ -18,42 +18,26 @@ export interface BarChartProps {
   yLabel: string;
 }
 
-const WIDTH = 1060;
-const HEIGHT = 250;
-const MARGIN = { top: 24, right: 8, bottom: 48, left: 8 };
+const BOX: ChartBox = { width: 1060, height: 250, margin: { top: 24, right: 8, bottom: 48, left: 8 } };
 
 /**
  * A dependency-free vertical bar chart in inline SVG, labelled for screen readers, with the same
  * numbers available as a table under a disclosure.
  */
 export function BarChart({ title, description, bars, xLabel, yLabel }: BarChartProps) {
-  const id = useId();
+  const { margin } = BOX;
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const plotWidth = BOX.width - margin.left - margin.right;
+  const plotHeight = plotHeightOf(BOX);
   const slot = plotWidth / Math.max(1, bars.length);
   const barWidth = slot * 0.72;
   return (
     <figure className="chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <line
-          className="chart-axis"
-          x1={MARGIN.left}
-          x2={WIDTH - MARGIN.right}
-          y1={MARGIN.top + plotHeight}
-          y2={MARGIN.top + plotHeight}
-        />
+      <ChartSvg box={BOX} title={title} description={description} xLabel={xLabel}>
         {bars.map((bar, i) => {
           const h = (bar.value / max) * plotHeight;
-          const x = MARGIN.left + i * slot + (slot - barWidth) / 2;
-          const y = MARGIN.top + plotHeight - h;
+          const x = margin.left + i * slot + (slot - barWidth) / 2;
+          const y = margin.top + plotHeight - h;
           const cx = x + barWidth / 2;
           return (
             <g key={bar.label}>
@@ -69,38 +53,19 @@ export function BarChart({ title, description, bars, xLabel, yLabel }: BarChartP
               <text className="chart-value" x={cx} y={y - 6} textAnchor="middle">
                 {formatCount(bar.value)}
               </text>
-              <text className="chart-label" x={cx} y={MARGIN.top + plotHeight + 18} textAnchor="middle">
+              <text className="chart-label" x={cx} y={margin.top + plotHeight + 18} textAnchor="middle">
                 {bar.label}
               </text>
             </g>
           );
         })}
-        <text className="chart-axis-label" x={WIDTH / 2} y={HEIGHT - 8} textAnchor="middle">
-          {xLabel}
-        </text>
-      </svg>
-      <details className="chart-data">
-        <summary>Show the numbers</summary>
-        <table className="data-table compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{xLabel}</th>
-              <th scope="col" className="numeric">
-                {yLabel}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.label}>
-                <th scope="row">{bar.label}</th>
-                <td className="numeric">{formatCount(bar.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      </ChartSvg>
+      <ChartData
+        title={title}
+        xLabel={xLabel}
+        columns={[yLabel]}
+        rows={bars.map((b) => ({ label: b.label, values: [b.value] }))}
+      />
     </figure>
   );
 }

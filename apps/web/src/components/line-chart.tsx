@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { formatCount } from '../lib/format.ts';
+import { ChartData, ChartSvg, plotHeightOf, type ChartBox } from './chart-frame.tsx';
 
 /** One line: a name for the legend and a value per x label. */
 export interface Line {
@@ -18,9 +18,7 @@ export interface LineChartProps {
   yLabel: string;
 }
 
-const WIDTH = 1060;
-const HEIGHT = 260;
-const MARGIN = { top: 24, right: 16, bottom: 48, left: 48 };
+const BOX: ChartBox = { width: 1060, height: 260, margin: { top: 24, right: 16, bottom: 48, left: 48 } };
 // Lines differ by dash as well as colour, so they stay apart in print and for colour-blind readers.
 const DASHES = ['', '8 4', '2 4', '12 4 2 4'];
 
@@ -29,43 +27,29 @@ const DASHES = ['', '8 4', '2 4', '12 4 2 4'];
  * per value with its number as a tooltip, a legend, and the same numbers as a table under a disclosure.
  */
 export function LineChart({ title, description, labels, lines, xLabel, yLabel }: LineChartProps) {
-  const id = useId();
+  const { margin } = BOX;
   const max = Math.max(1, ...lines.flatMap((l) => l.values));
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const plotWidth = BOX.width - margin.left - margin.right;
+  const plotHeight = plotHeightOf(BOX);
   const x = (i: number) =>
-    MARGIN.left + (labels.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (labels.length - 1));
-  const y = (v: number) => MARGIN.top + plotHeight - (v / max) * plotHeight;
+    margin.left + (labels.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (labels.length - 1));
+  const y = (v: number) => margin.top + plotHeight - (v / max) * plotHeight;
   // Label at most about ten days so the axis stays readable over a season.
   const every = Math.max(1, Math.ceil(labels.length / 10));
   return (
     <figure className="chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg box={BOX} title={title} description={description} xLabel={xLabel}>
         <line
           className="chart-axis"
-          x1={MARGIN.left}
-          x2={WIDTH - MARGIN.right}
-          y1={MARGIN.top + plotHeight}
-          y2={MARGIN.top + plotHeight}
+          x1={margin.left}
+          x2={margin.left}
+          y1={margin.top}
+          y2={margin.top + plotHeight}
         />
-        <line
-          className="chart-axis"
-          x1={MARGIN.left}
-          x2={MARGIN.left}
-          y1={MARGIN.top}
-          y2={MARGIN.top + plotHeight}
-        />
-        <text className="chart-label" x={MARGIN.left - 6} y={MARGIN.top + 4} textAnchor="end">
+        <text className="chart-label" x={margin.left - 6} y={margin.top + 4} textAnchor="end">
           {formatCount(max)}
         </text>
-        <text className="chart-label" x={MARGIN.left - 6} y={MARGIN.top + plotHeight} textAnchor="end">
+        <text className="chart-label" x={margin.left - 6} y={margin.top + plotHeight} textAnchor="end">
           0
         </text>
         {lines.map((line, li) => (
@@ -89,17 +73,14 @@ export function LineChart({ title, description, labels, lines, xLabel, yLabel }:
               key={label}
               className="chart-label"
               x={x(i)}
-              y={MARGIN.top + plotHeight + 18}
+              y={margin.top + plotHeight + 18}
               textAnchor="middle"
             >
               {label}
             </text>
           ) : null,
         )}
-        <text className="chart-axis-label" x={WIDTH / 2} y={HEIGHT - 8} textAnchor="middle">
-          {xLabel}
-        </text>
-      </svg>
+      </ChartSvg>
       <ul className="chart-legend">
         {lines.map((line, li) => (
           <li key={line.name} className={`chart-line chart-line-${li}`}>
@@ -117,34 +98,12 @@ export function LineChart({ title, description, labels, lines, xLabel, yLabel }:
           </li>
         ))}
       </ul>
-      <details className="chart-data">
-        <summary>Show the numbers</summary>
-        <table className="data-table compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{xLabel}</th>
-              {lines.map((line) => (
-                <th key={line.name} scope="col" className="numeric">
-                  {line.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((label, i) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                {lines.map((line) => (
-                  <td key={line.name} className="numeric">
-                    {formatCount(line.values[i] ?? 0)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartData
+        title={title}
+        xLabel={xLabel}
+        columns={lines.map((l) => l.name)}
+        rows={labels.map((label, i) => ({ label, values: lines.map((l) => l.values[i] ?? 0) }))}
+      />
     </figure>
   );
 }

@@ -18,6 +18,7 @@ import { edfactsUrl, stateFileUrl } from '../features/outcomes/outcomes-api.ts';
 import { hasStateRole } from '../features/access/navigation.ts';
 import { holds, useSignedInSession } from '../lib/session.ts';
 import { PRODUCT_NAME, STATE_NAME } from '../lib/state.ts';
+import { SourceSwitch } from '../components/source-switch.tsx';
 
 type Level = 'sea' | 'lea' | 'sch';
 type Format = 'csv' | 'tab' | 'txt';
@@ -58,26 +59,7 @@ export function ExportsPage() {
         They are built from the certified snapshots unless you ask for the live preview.
       </p>
       <form className="filters" aria-label="Export source" onSubmit={(e) => e.preventDefault()}>
-        <fieldset className="segmented">
-          <legend>Figures from</legend>
-          {(
-            [
-              ['certified', 'Certified snapshots'],
-              ['live', 'Live data (preview)'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="export-source"
-                value={value}
-                checked={source === value}
-                onChange={() => setSource(value)}
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <SourceSwitch name="export-source" source={source} onChange={setSource} />
       </form>
       <section className="panel" aria-labelledby="edfacts-heading">
         <h2 id="edfacts-heading">EDFacts file</h2>

@@ -8,11 +8,7 @@ import { getPublicReport } from '../features/outcomes/outcomes-api.ts';
 import { PublicRates, PublicTableView } from '../features/outcomes/public-table.tsx';
 import { PRODUCT_NAME, STATE_NAME } from '../lib/state.ts';
 import { useResource } from '../lib/use-resource.ts';
-
-const SOURCES: readonly [ReportSource, string][] = [
-  ['certified', 'Certified snapshots'],
-  ['live', 'Live data (preview)'],
-];
+import { SourceSwitch } from '../components/source-switch.tsx';
 
 /**
  * The public report of the state, a district or a school as it would be published: small counts and rates
@@ -86,21 +82,7 @@ export function PublicReportPage() {
         <button type="submit" className="button-secondary">
           Show
         </button>
-        <fieldset className="segmented">
-          <legend>Figures from</legend>
-          {SOURCES.map(([value, label]) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="public-source"
-                value={value}
-                checked={source === value}
-                onChange={() => set({ source: value })}
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <SourceSwitch name="public-source" source={source} onChange={(source) => set({ source })} />
       </form>
       {report.status === 'loading' && <Loading what="the public report" />}
       {report.status === 'error' &&

@@ -1,11 +1,7 @@
 import type { ReportSource } from '@bitterroot/contracts';
 import type { AnbParams } from './anb-params.ts';
 import { PIR_DAY_CHOICES } from './anb-params.ts';
-
-const SOURCES: readonly [ReportSource, string][] = [
-  ['live', 'Live data (preview)'],
-  ['certified', 'Certified snapshots'],
-];
+import { SourceSwitch } from '../../components/source-switch.tsx';
 
 /** Props of AnbControls. */
 export interface AnbControlsProps {
@@ -17,21 +13,7 @@ export interface AnbControlsProps {
 export function AnbControls({ params, onChange }: AnbControlsProps) {
   return (
     <form className="filters" aria-label="ANB figures" onSubmit={(e) => e.preventDefault()}>
-      <fieldset className="segmented">
-        <legend>Figures from</legend>
-        {SOURCES.map(([value, label]) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name="anb-source"
-              value={value}
-              checked={params.source === value}
-              onChange={() => onChange({ source: value })}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <SourceSwitch name="anb-source" source={params.source} onChange={(source) => onChange({ source })} />
       <div className="field">
         <label htmlFor="anb-pir-days">Approved PIR days</label>
         <select

@@ -2,11 +2,7 @@ import type { OutcomeMeasure, ReportSource } from '@bitterroot/contracts';
 import { NavLink } from 'react-router';
 import type { OutcomeParams } from './outcome-params.ts';
 import { COHORT_LENGTHS, MEASURE_ORDER, MEASURES, outcomeSearch } from './outcome-params.ts';
-
-const SOURCES: readonly [ReportSource, string][] = [
-  ['live', 'Live data (preview)'],
-  ['certified', 'Certified snapshots'],
-];
+import { SourceSwitch } from '../../components/source-switch.tsx';
 
 /** Links between the four measures of the same unit, keeping the source. */
 export function MeasureTabs({ base, params }: { base: string; params: OutcomeParams }) {
@@ -32,21 +28,11 @@ export interface OutcomeControlsProps {
 export function OutcomeControls({ measure, params, onChange }: OutcomeControlsProps) {
   return (
     <form className="filters" aria-label="Outcome figures" onSubmit={(e) => e.preventDefault()}>
-      <fieldset className="segmented">
-        <legend>Figures from</legend>
-        {SOURCES.map(([value, label]) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name="outcome-source"
-              value={value}
-              checked={params.source === value}
-              onChange={() => onChange({ source: value })}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <SourceSwitch
+        name="outcome-source"
+        source={params.source}
+        onChange={(source) => onChange({ source })}
+      />
       {measure === 'graduation' && (
         <div className="field">
           <label htmlFor="outcome-years">Cohort length</label>
