@@ -61,23 +61,34 @@ export function liveRows(
   return sql.join(parts, sql` UNION ALL `);
 }
 
+/** Above this many districts a snapshot builds its rows with parallel workers (decision 0079). */
+const PARALLEL_BUILD_DISTRICTS = 8;
+
 /**
- * Freezes the live rows of each target district and seals every header in one statement (decision 0027): the
- * rows are built once, each digested as `md5(template|key|row)` while they are inserted, and each header's hash
- * is the md5 of its rows' digests joined in the order template, record key, digest (decision 0048), so the seal
- * needs no second pass over the frozen rows. The district's earlier snapshot of the event is then marked
- * superseded (it is kept).
+ * Freezes the live rows of each target district and seals every header (decisions 0027, 0079). The rows are
+ * built once, each with its digest `md5(template|key|row)`, into a transaction-local table: that statement may
+ * use parallel workers, which a statement that also inserts may not, and building each row's jsonb is most of a
+ * statewide snapshot's work. The rows are then inserted from it, and each header's hash is the md5 of its rows'
+ * digests joined in the order template, record key, digest (decision 0048), so the seal needs no pass over the
+ * frozen rows. The district's earlier snapshot of the event is then marked superseded (it is kept). Runs in
+ * the caller's transaction, or in its own: the frozen-rows table lives only as long as the transaction.
  */
-export async function takeSnapshots(
-  db: Executor,
-  input: {
-    eventId: number;
-    schoolYear: number | readonly number[];
-    takenBy: number | null;
-    targets: readonly { district: string; round: number }[];
-    sources: readonly SnapshotSource[];
-  },
-): Promise<Map<string, number>> {
+export async function takeSnapshots(db: Executor, input: SnapshotInput): Promise<Map<string, number>> {
+  return db.isTransaction
+    ? await freezeAndSeal(db, input)
+    : await db.transaction().execute((trx) => freezeAndSeal(trx, input));
+}
+
+/** What `takeSnapshots` freezes: an event's source tables for some districts, each with its round. */
+export type SnapshotInput = {
+  eventId: number;
+  schoolYear: number | readonly number[];
+  takenBy: number | null;
+  targets: readonly { district: string; round: number }[];
+  sources: readonly SnapshotSource[];
+};
+
+async function freezeAndSeal(db: Executor, input: SnapshotInput): Promise<Map<string, number>> {
   if (input.targets.length === 0) return new Map();
   const headers = await db
     .insertInto('certification_snapshot')
@@ -96,31 +107,68 @@ export async function takeSnapshots(
   const ids = headers.map((h) => h.id);
   const districts = headers.map((h) => h.district_number);
   const columns = await sourceColumns(db, input.sources);
-  // A statewide snapshot materialises a few hundred megabytes of rows; memory avoids spilling them to disk.
-  await sql`SELECT set_config('work_mem', '256MB', true)`.execute(db);
+  await buildFrozenRows(
+    db,
+    ids,
+    liveRows(input.sources, districts, input.schoolYear, columns),
+    districts.length,
+  );
   await sql`
-    WITH h AS (SELECT id, district_number FROM certification_snapshot WHERE id IN (${sql.join(ids)})),
-    l AS MATERIALIZED (
-      SELECT h.id AS snapshot_id, l.template_id, l.record_key, l.row,
-        md5(l.template_id || '|' || l.record_key || '|' || l.row::text) AS digest
-      FROM (${liveRows(input.sources, districts, input.schoolYear, columns)}) l
-      JOIN h ON h.district_number = l.district_number),
-    ins AS (
-      INSERT INTO certification_snapshot_row (snapshot_id, template_id, record_key, row)
-      SELECT snapshot_id, template_id, record_key, row FROM l),
-    seal AS (
-      SELECT h.id, md5(coalesce(string_agg(l.digest, E'\n' ORDER BY l.template_id, l.record_key, l.digest), ''))
-          AS hash,
-        count(l.snapshot_id) AS n
-      FROM h LEFT JOIN l ON l.snapshot_id = h.id GROUP BY h.id)
+    INSERT INTO certification_snapshot_row (snapshot_id, template_id, record_key, row)
+    SELECT snapshot_id, template_id, record_key, row FROM snapshot_frozen`.execute(db);
+  await sql`
     UPDATE certification_snapshot c SET content_hash = seal.hash, row_count = seal.n
-    FROM seal WHERE c.id = seal.id`.execute(db);
+    FROM (
+      SELECT h.id,
+        md5(coalesce(string_agg(f.digest, E'\n' ORDER BY f.template_id, f.record_key, f.digest), '')) AS hash,
+        count(f.snapshot_id) AS n
+      FROM certification_snapshot h LEFT JOIN snapshot_frozen f ON f.snapshot_id = h.id
+      WHERE h.id IN (${sql.join(ids)}) GROUP BY h.id) seal
+    WHERE c.id = seal.id`.execute(db);
+  await sql`DROP TABLE snapshot_frozen`.execute(db);
   await sql`
     UPDATE certification_snapshot o SET superseded_at = now(), superseded_by = n.id
     FROM certification_snapshot n
     WHERE n.id IN (${sql.join(ids)}) AND o.event_id = n.event_id AND o.district_number = n.district_number
       AND o.id < n.id AND o.superseded_at IS NULL`.execute(db);
   return new Map(headers.map((h) => [h.district_number, h.id]));
+}
+
+/**
+ * Builds the frozen rows of the snapshots `ids` with their digests into the transaction's `snapshot_frozen`
+ * table. For many districts the planner is told that workers cost nothing to start or feed: it does not price
+ * building jsonb, so it would otherwise build a statewide snapshot's rows on one core. The settings are restored.
+ */
+async function buildFrozenRows(
+  db: Executor,
+  ids: readonly number[],
+  live: RawBuilder<unknown>,
+  districtCount: number,
+): Promise<void> {
+  const parallel = districtCount >= PARALLEL_BUILD_DISTRICTS;
+  // A statewide snapshot materialises a few hundred megabytes of rows; memory avoids spilling them to disk.
+  await sql`SELECT set_config('work_mem', '256MB', true)`.execute(db);
+  const saved = parallel ? await setParallelCosts(db, { setup: '0', tuple: '0' }) : null;
+  await sql`
+    CREATE TEMP TABLE snapshot_frozen ON COMMIT DROP AS
+    SELECT h.id AS snapshot_id, l.template_id, l.record_key, l.row,
+      md5(l.template_id || '|' || l.record_key || '|' || l.row::text) AS digest
+    FROM (${live}) l JOIN certification_snapshot h ON h.district_number = l.district_number
+    WHERE h.id IN (${sql.join(ids)})`.execute(db);
+  if (saved) await setParallelCosts(db, saved);
+}
+
+/** Sets the planner's parallel setup and tuple costs for the transaction; returns the values they had. */
+async function setParallelCosts(
+  db: Executor,
+  to: { setup: string; tuple: string },
+): Promise<{ setup: string; tuple: string }> {
+  const r = await sql<{ setup: string; tuple: string }>`
+    SELECT current_setting('parallel_setup_cost') AS setup, current_setting('parallel_tuple_cost') AS tuple,
+      set_config('parallel_setup_cost', ${to.setup}, true), set_config('parallel_tuple_cost', ${to.tuple}, true)`.execute(
+    db,
+  );
+  return r.rows[0]!;
 }
 
 function toSnapshot(r: {
