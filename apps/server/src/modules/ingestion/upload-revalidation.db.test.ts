@@ -4,6 +4,7 @@ import type { Profile } from '@bitterroot/contracts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
+import { firstSchool } from '../../../test/test-schools.ts';
 import { enRow, sdRow, writeMontanaFile } from '../../../test/upload-files.ts';
 import { newStateIds } from './batch.repository.ts';
 import { importMany } from './import-many.service.ts';
@@ -17,14 +18,7 @@ let school: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   profile = await testProfile();
-  school = (
-    await t.db
-      .selectFrom('school')
-      .select('school_number')
-      .where('district_number', '=', '0001')
-      .orderBy('school_number')
-      .executeTakeFirstOrThrow()
-  ).school_number;
+  school = await firstSchool(t.db, '0001');
 });
 afterAll(async () => {
   await t.drop();

@@ -4,6 +4,7 @@ import type { Profile } from '@bitterroot/contracts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
+import { firstSchool } from '../../../test/test-schools.ts';
 import { enRow, sdRow, writeMontanaFile } from '../../../test/upload-files.ts';
 import { newStateIds, sweepInterruptedBatches } from './batch.repository.ts';
 import { runUpload, type UploadResult } from './upload.service.ts';
@@ -18,22 +19,8 @@ const stateIds: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestDatabase();
   profile = await testProfile();
-  school1 = (
-    await t.db
-      .selectFrom('school')
-      .select('school_number')
-      .where('district_number', '=', '0001')
-      .orderBy('school_number')
-      .executeTakeFirstOrThrow()
-  ).school_number;
-  school2 = (
-    await t.db
-      .selectFrom('school')
-      .select('school_number')
-      .where('district_number', '=', '0002')
-      .orderBy('school_number')
-      .executeTakeFirstOrThrow()
-  ).school_number;
+  school1 = await firstSchool(t.db, '0001');
+  school2 = await firstSchool(t.db, '0002');
 });
 afterAll(async () => {
   await t.drop();

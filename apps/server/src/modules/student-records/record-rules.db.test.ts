@@ -4,6 +4,7 @@ import type { Profile } from '@bitterroot/contracts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
+import { firstSchool } from '../../../test/test-schools.ts';
 import { enRow, sdRow, tsvRow, writeMontanaFile } from '../../../test/upload-files.ts';
 import { runUpload, type UploadResult } from '../ingestion/upload.service.ts';
 
@@ -55,14 +56,7 @@ const codes = (r: UploadResult) => r.findings.map((f) => `${f.line}:${f.field ??
 beforeAll(async () => {
   t = await createTestDatabase();
   profile = await testProfile();
-  school = (
-    await t.db
-      .selectFrom('school')
-      .select('school_number')
-      .where('district_number', '=', '0001')
-      .orderBy('school_number')
-      .executeTakeFirstOrThrow()
-  ).school_number;
+  school = await firstSchool(t.db, '0001');
   const sd = await writeMontanaFile('sd.tsv', [
     sdRow(profile, { student_local_id: '1', last_name: 'Avery', first_name: 'Ann' }),
     sdRow(profile, { student_local_id: '2', last_name: 'Brook', first_name: 'Ben' }),
