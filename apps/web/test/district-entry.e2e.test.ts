@@ -157,6 +157,35 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await page.screenshot({ path: `${screenshots}district-entry-courses.png`, fullPage: true });
   });
 
+  it('searches the stored rows, sorts them and loads more (decision 0074)', async () => {
+    const all = await api<StoredRows>(`/api/v1/districts/${district}/stored-rows/course?limit=1`);
+    await page.goto(new URL(`/districts/${district}/staff-courses?type=course`, server.url).href);
+    const caption = page.getByRole('table').locator('caption');
+    await expect.poll(() => caption.innerText()).toContain(`of ${all.total} stored`);
+    const shown = Math.min(all.total, 200);
+    expect(await caption.innerText()).toContain(`showing ${shown} of`);
+    // "Load more" is there exactly when the district has more courses than a page.
+    const more = page.getByRole('button', { name: 'Load more' });
+    expect(await more.count()).toBe(all.total > shown ? 1 : 0);
+    if (all.total > shown) {
+      await more.click();
+      await expect.poll(() => caption.innerText()).toContain(`showing ${Math.min(all.total, 400)} of`);
+    }
+    const wanted = all.rows[0]!.course_number!;
+    const search = page.getByRole('search', { name: 'Search Course records' });
+    await search.getByLabel('Search').fill(wanted.toLowerCase());
+    await search.getByLabel('Search').press('Enter');
+    await expect.poll(() => caption.innerText()).toMatch(/matching$/);
+    const numbers = await page.getByRole('row').allInnerTexts();
+    expect(numbers.slice(1).every((r) => r.toLowerCase().includes(wanted.toLowerCase()))).toBe(true);
+    await search.getByLabel('Sort by').selectOption({ label: 'Course Number' });
+    await search.getByLabel('Order').selectOption('desc');
+    await search.getByLabel('Search').fill('no course is called this');
+    await search.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('No Course records match this search.').waitFor();
+    await page.screenshot({ path: `${screenshots}district-entry-search.png`, fullPage: true });
+  });
+
   it('refuses terms of employment for a staff ID the state has not issued, with the fix shown', async () => {
     await page.goto(
       new URL(`/districts/${district}/staff-courses?type=terms-of-employment`, server.url).href,

@@ -144,7 +144,15 @@ function views(template: TemplateDetail, text: string): ReactElement[] {
     <DistrictRecords
       district="0001"
       template={template}
-      stored={{ template: template.id, schoolYear: 2026, rows: [row], truncated: false }}
+      stored={{
+        template: template.id,
+        schoolYear: 2026,
+        rows: [row],
+        truncated: false,
+        total: 1,
+        next: null,
+        searchable: [],
+      }}
       places={[]}
       reload={() => undefined}
     />,

@@ -1,12 +1,14 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { StoredRows, TemplateSummary } from '@bitterroot/contracts';
 import { Loading } from '../components/loading.tsx';
 import { isForbidden, NotAllowed } from '../components/not-allowed.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { districtTemplates } from '../features/district-records/district-entry-setup.ts';
-import { listStoredRows } from '../features/district-records/district-records-api.ts';
+import type { StoredRowsFilter } from '../features/district-records/district-records-api.ts';
 import { DistrictRecords } from '../features/district-records/district-records.tsx';
+import { StoredRowsSearch } from '../features/district-records/stored-rows-search.tsx';
+import { useStoredRows } from '../features/district-records/use-stored-rows.ts';
 import { listPlaces } from '../features/students/students-api.ts';
 import { getTemplate, listTemplates } from '../features/templates/templates-api.ts';
 import { PRODUCT_NAME } from '../lib/state.ts';
@@ -64,9 +66,9 @@ export function DistrictRecordsPage() {
 
 function RecordsOf({ district, summary }: { district: string; summary: TemplateSummary }) {
   const [template, reloadTemplate] = useResource(`template:${summary.id}`, (s) => getTemplate(summary.id, s));
-  const [stored, reloadStored] = useResource(`stored-rows:${district}:${summary.id}`, (s) =>
-    listStoredRows(district, summary.id, s),
-  );
+  const [filter, setFilter] = useState<StoredRowsFilter>({ q: '', sort: '', order: 'asc' });
+  const pages = useStoredRows(district, summary.id, filter);
+  const [stored, reloadStored] = [pages.stored, pages.reload];
   const [places, reloadPlaces] = useResource(`places:${district}:null`, (s) =>
     listPlaces({ district, school: null }, s),
   );
@@ -92,12 +94,24 @@ function RecordsOf({ district, summary }: { district: string; summary: TemplateS
   if (template.status !== 'ok' || rows === null || places.status !== 'ok')
     return <Loading what={`the ${summary.name} records`} />;
   return (
-    <DistrictRecords
-      district={district}
-      template={template.data}
-      stored={rows}
-      places={places.data.places}
-      reload={reloadStored}
-    />
+    <>
+      <StoredRowsSearch
+        template={template.data}
+        searchable={rows.searchable}
+        filter={filter}
+        onChange={setFilter}
+      />
+      <DistrictRecords
+        district={district}
+        template={template.data}
+        stored={rows}
+        places={places.data.places}
+        reload={reloadStored}
+        onLoadMore={pages.loadMore}
+        loadingMore={pages.loadingMore}
+        moreProblem={pages.moreProblem}
+        searching={filter.q !== ''}
+      />
+    </>
   );
 }

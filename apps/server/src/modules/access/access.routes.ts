@@ -22,10 +22,17 @@ import { badGrant, grantOf } from './grant-body.ts';
 
 const idParams = z.object({ id: z.coerce.number().int() });
 
+// A cached session hands out the same principal on every request; its actions are worked out once.
+const actionsOf = new WeakMap<Principal['grants'], string[]>();
+
 /** The session body the web app reads: who, which grants, which actions, and the CSRF token. */
 export function sessionBody(principal: Principal, csrfToken: string | null) {
-  const actions = new Set(principal.grants.flatMap((g) => ROLE_ACTIONS[g.role]));
-  return { ...principal, grants: [...principal.grants], actions: [...actions].sort(), csrfToken };
+  let actions = actionsOf.get(principal.grants);
+  if (!actions) {
+    actions = [...new Set(principal.grants.flatMap((g) => ROLE_ACTIONS[g.role]))].sort();
+    actionsOf.set(principal.grants, actions);
+  }
+  return { ...principal, grants: [...principal.grants], actions: [...actions], csrfToken };
 }
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) {

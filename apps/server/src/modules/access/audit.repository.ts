@@ -1,5 +1,5 @@
 /** The append-only audit log: who did what, when (the table refuses updates and deletes itself). */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 
 /** One event to record. `detail` holds old → new values of writes and never passwords or tokens. */
@@ -41,6 +41,28 @@ export async function appendAudit(db: Executor, events: readonly AuditInput[]): 
       })),
     )
     .execute();
+}
+
+/**
+ * Runs a read and appends its audit event in one statement: one round trip instead of two for every audited
+ * single-record read (decision 0073), and the event commits with the read, so no read is answered unrecorded.
+ * The read must return an `ord` column giving its order; `detail.hits` is set to the number of rows read.
+ */
+export async function readAudited<R extends { ord: number }>(
+  db: Executor,
+  read: RawBuilder<R>,
+  e: AuditInput,
+): Promise<R[]> {
+  const result = await sql<R>`
+    WITH r AS MATERIALIZED (${read}),
+    a AS (
+      INSERT INTO audit_event (user_id, actor, action, entity, entity_id, district_number, student_id, request_id, detail)
+      SELECT ${e.userId}::bigint, ${e.actor}, ${e.action}, ${e.entity ?? null}::text, ${e.entityId ?? null}::text,
+        ${e.districtNumber ?? null}::text, ${e.studentId ?? null}::bigint, ${e.requestId ?? null}::text,
+        ${JSON.stringify(e.detail ?? {})}::jsonb || jsonb_build_object('hits', (SELECT count(*)::int FROM r))
+    )
+    SELECT * FROM r ORDER BY ord`.execute(db);
+  return result.rows;
 }
 
 /** Filters of the audit search. */

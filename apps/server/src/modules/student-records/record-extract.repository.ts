@@ -24,7 +24,7 @@ export type ExtractScope = { district: string; schoolYear: number };
  * to its parents by primary key. Aliases: `t` the row, `x` student, `sd` the student's link to the district
  * (local ID), `y` staff, `e` enrollment, `c` calendar, `co` course, `se` section.
  */
-type Source = {
+export type Source = {
   table: string;
   alias: string;
   /** Unique column of the base table to page by. */
@@ -174,7 +174,8 @@ function enrollmentSource(s: ExtractScope): Source {
   };
 }
 
-function sourceOf(template: Template, s: ExtractScope): Source | undefined {
+/** Where a template's stored rows come from; undefined when the template is not a stored record type. */
+export function sourceOf(template: Template, s: ExtractScope): Source | undefined {
   if (template.id === 'student-demographics') return demographicSource(s);
   if (template.id === 'student-enrollment') return enrollmentSource(s);
   const store = recordStoreOf(template.id);
@@ -200,7 +201,13 @@ function asText(column: Column, expr: string): string {
   }
 }
 
-function cellOf(template: Template, source: Source, column: Column, s: ExtractScope): RawBuilder<unknown> {
+/** The SQL of one cell as the file writes it (never NULL). */
+export function cellOf(
+  template: Template,
+  source: Source,
+  column: Column,
+  s: ExtractScope,
+): RawBuilder<unknown> {
   if (column.key === 'record_type') return sql`${template.recordType}::text`;
   if (column.key === 'district_number') return sql`${s.district}::text`;
   // A spans-years row (EL, 504, staff) carries the year it was last written; the file is for this year.

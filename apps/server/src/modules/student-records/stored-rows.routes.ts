@@ -10,7 +10,7 @@ import {
   storedRowsSchema,
 } from '@bitterroot/contracts';
 import { districtFromPath, requires } from '../../http/access.ts';
-import { notFound } from '../../http/problems.ts';
+import { notFound, problem, sendProblem } from '../../http/problems.ts';
 import type { StoredRowsService } from './stored-rows.service.ts';
 
 /** Registers GET /api/v1/districts/{district}/stored-rows/{template}. */
@@ -25,18 +25,21 @@ export function storedRowsRoutes(service: StoredRowsService): FastifyPluginAsync
         schema: {
           tags: ['extracts'],
           summary:
-            "A district's stored rows of one template as layout cells by column key (for listing and editing by hand)",
+            "A district's stored rows of one template as layout cells by column key (for listing and editing by hand): filtered by text, sorted, keyset-paged",
           params: z.object({ district: districtNumberSchema, template: profileIdSchema }),
           querystring: storedRowsQuerySchema,
-          response: { 200: storedRowsSchema, 404: problemSchema },
+          response: { 200: storedRowsSchema, 400: problemSchema, 404: problemSchema },
         },
       },
       async (req, reply) => {
         const { district, template } = req.params;
         const year = req.query.schoolYear ?? service.schoolYear;
-        const found = await service.list(district, template, req.query.limit, year);
+        const found = await service.list(district, template, { ...req.query, schoolYear: year });
         if (found.kind === 'not-found') return notFound(reply, req, found.detail);
-        return { template, schoolYear: year, rows: found.rows, truncated: found.truncated };
+        if (found.kind === 'invalid')
+          return sendProblem(reply, problem(400, 'invalid-request', 'Invalid request', req, found.detail));
+        const { kind: _, ...page } = found;
+        return { template, schoolYear: year, ...page };
       },
     );
   };

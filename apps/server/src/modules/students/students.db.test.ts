@@ -214,6 +214,16 @@ describe('hand entry through the upload pipeline', () => {
       'stateId',
     ]);
     expect(matches[0]!.lastDistrict).toBe('0001');
+    // The lookup is audited by its own statement: who, which district asked, how many hits, which request.
+    const logged = await t.db
+      .selectFrom('audit_event')
+      .select(['actor', 'district_number', 'detail', 'entity', 'request_id'])
+      .where('action', '=', 'state-id-lookup')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(logged).toMatchObject({ district_number: '0002', entity: 'student', detail: { hits: 1 } });
+    expect(logged.actor).toContain('@');
+    expect(logged.request_id).toBeTruthy();
     expect(
       (
         await call(

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { ScopeFilter } from '@bitterroot/core';
 import type { Executor } from '../../db/database.ts';
+import { readAudited, type AuditInput } from '../access/audit.repository.ts';
 
 /** One search hit: enough to pick the right student, nothing more. */
 export type StudentHit = {
@@ -84,33 +85,37 @@ export type StateIdHit = {
   lastDistrict: string | null;
 };
 
-/** The cross-district lookup a district needs to find a transferring child: exact birth date and name prefix. */
+/**
+ * The cross-district lookup a district needs to find a transferring child: exact birth date and name prefix. The
+ * lookup's audit event is written by the same statement (decision 0073).
+ */
 export async function lookupStateId(
   db: Executor,
   person: { lastName: string; firstName: string; birthDate: string },
+  audit: AuditInput,
 ): Promise<StateIdHit[]> {
-  const rows = await sql<{
-    state_id: string;
-    last_name: string;
-    first_name: string;
-    birth_date: string | null;
-    last_district: string | null;
-  }>`
-    SELECT s.state_id, s.last_name, s.first_name, s.birth_date,
+  const prefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await readAudited(
+    db,
+    sql<{
+      ord: number;
+      state_id: string;
+      last_name: string;
+      first_name: string;
+      birth_date: string | null;
+      last_district: string | null;
+    }>`
+    SELECT row_number() OVER (ORDER BY s.last_name, s.first_name, s.id)::int AS ord,
+      s.state_id, s.last_name, s.first_name, s.birth_date,
       (SELECT e.district_number FROM enrollment e WHERE e.student_id = s.id ORDER BY e.start_date DESC, e.id DESC LIMIT 1) AS last_district
     FROM student s
     WHERE s.birth_date = ${person.birthDate}::date
-      AND lower(s.last_name) LIKE ${`${person.lastName
-        .trim()
-        .toLowerCase()
-        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
-      AND lower(s.first_name) LIKE ${`${person.firstName
-        .trim()
-        .toLowerCase()
-        .slice(0, 1)
-        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
-    ORDER BY s.last_name, s.first_name LIMIT 20`.execute(db);
-  return rows.rows.map((r) => ({
+      AND lower(s.last_name) LIKE ${prefix(person.lastName.trim().toLowerCase())}
+      AND lower(s.first_name) LIKE ${prefix(person.firstName.trim().toLowerCase().slice(0, 1))}
+    ORDER BY s.last_name, s.first_name, s.id LIMIT 20`,
+    audit,
+  );
+  return rows.map((r) => ({
     stateId: r.state_id,
     lastName: r.last_name,
     firstName: r.first_name,

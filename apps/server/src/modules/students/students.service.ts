@@ -80,9 +80,17 @@ export function studentsService(database: Database) {
       person: { lastName: string; firstName: string; birthDate: string },
       requestId: string,
     ) {
-      const hits = await lookupStateId(db, person);
-      await audit(actor, 'state-id-lookup', district, null, requestId, { hits: hits.length });
-      return hits;
+      // The audit event is written by the lookup's own statement (`detail.hits` counted there).
+      return await lookupStateId(db, person, {
+        userId: actor.userId,
+        actor: actor.email,
+        action: 'state-id-lookup',
+        entity: 'student',
+        entityId: null,
+        districtNumber: district,
+        studentId: null,
+        requestId,
+      });
     },
 
     /** One student's record page, or undefined when the student is not the district's (or not in the caller's school). */

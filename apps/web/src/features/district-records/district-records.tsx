@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { EnrollmentPlace, StoredRows, TemplateDetail } from '@bitterroot/contracts';
+import type { EnrollmentPlace, Problem, StoredRows, TemplateDetail } from '@bitterroot/contracts';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { UndoLastChange } from '../students/undo-last-change.tsx';
 import { listedFields, rowKeyOf } from './district-entry-setup.ts';
 import { DistrictRowForm } from './district-row-form.tsx';
@@ -12,12 +13,19 @@ export interface DistrictRecordsProps {
   places: readonly EnrollmentPlace[];
   /** Loads the stored rows again (after a save or an undo). */
   reload: () => void;
+  /** Loads the next page of rows (shown while `stored.next` is set). */
+  onLoadMore?: () => void;
+  loadingMore?: boolean;
+  moreProblem?: Problem | null;
+  /** Whether a search narrows the list (the counts then say "matching"). */
+  searching?: boolean;
 }
 
 type Editing = { kind: 'new' } | { kind: 'edit'; row: Record<string, string> } | null;
 
 /** The district's stored rows of one template with an Edit button each, "Add", and undo of the last change. */
-export function DistrictRecords({ district, template, stored, places, reload }: DistrictRecordsProps) {
+export function DistrictRecords(props: DistrictRecordsProps) {
+  const { district, template, stored, places, reload } = props;
   const [editing, setEditing] = useState<Editing>(null);
   const [saved, setSaved] = useState<{ n: number; message: string }>({ n: 0, message: '' });
   const shown = listedFields(template);
@@ -61,7 +69,7 @@ export function DistrictRecords({ district, template, stored, places, reload }: 
       )}
       <div className="table-scroll">
         <table className="data-table">
-          <caption>{`${name} · ${stored.schoolYear}: ${stored.rows.length}${stored.truncated ? '+' : ''} stored`}</caption>
+          <caption>{`${name} · ${stored.schoolYear}: showing ${stored.rows.length} of ${stored.total}${props.searching ? ' matching' : ' stored'}`}</caption>
           <thead>
             <tr>
               {shown.map((f) => (
@@ -78,7 +86,9 @@ export function DistrictRecords({ district, template, stored, places, reload }: 
             {stored.rows.length === 0 && (
               <tr>
                 <td className="empty" colSpan={shown.length + 1}>
-                  {`No ${name} records for ${stored.schoolYear} yet.`}
+                  {props.searching
+                    ? `No ${name} records match this search.`
+                    : `No ${name} records for ${stored.schoolYear} yet.`}
                 </td>
               </tr>
             )}
@@ -105,7 +115,21 @@ export function DistrictRecords({ district, template, stored, places, reload }: 
           </tbody>
         </table>
       </div>
-      {stored.truncated && <p className="note">Only the first {stored.rows.length} are listed.</p>}
+      {stored.next && props.onLoadMore && (
+        <p className="show-more">
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={props.loadingMore}
+            onClick={props.onLoadMore}
+          >
+            {props.loadingMore ? 'Loading…' : 'Load more'}
+          </button>
+        </p>
+      )}
+      {props.moreProblem && (
+        <ProblemAlert context={`Could not load more ${name} records`} problem={props.moreProblem} />
+      )}
     </>
   );
 }
