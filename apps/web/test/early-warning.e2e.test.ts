@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { DistrictPage, EwsStudentsResponse } from '@bitterroot/contracts';
+import type { DistrictPage, EwsModelSummary, EwsStudentsResponse } from '@bitterroot/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumPath, launchBrowser } from './browser.ts';
@@ -7,6 +7,8 @@ import type { ServerUnderTest } from './server-under-test.ts';
 import { startServerUnderTest } from './server-under-test.ts';
 import type { SessionHeaders } from './sign-in.ts';
 import { accountOf, apiSession, signedInContext } from './sign-in.ts';
+import { uploadThroughApi } from './upload-api.ts';
+import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
 
 // Browser end-to-end test of the Early Warning System against a real server with a small synthetic Montana
 // holding three history years and their EWS term records: state staff train candidate models on two years,
@@ -161,4 +163,61 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       await other.getByRole('heading', { name: 'Not allowed' }).waitFor();
     }
   }, 900_000);
+
+  it('scores a student uploaded in the EWS data file and marks them in the district list', async () => {
+    // Runs after the models above are promoted; decision 0071.
+    const models = await api<EwsModelSummary[]>('/api/v1/ews/models');
+    const grade = models.find((m) => m.status === 'current' && m.grade >= 9)?.grade;
+    expect(grade).toBeDefined();
+    // A district with students scored at the as-of date (elementary districts have none), and one of its schools.
+    const { items } = await api<DistrictPage>('/api/v1/districts?sort=studentCount&order=desc&limit=20');
+    let district = '';
+    let school = '';
+    for (const d of items) {
+      const r = await api<EwsStudentsResponse>(
+        `/api/v1/districts/${d.districtNumber}/ews/students?asOf=${AS_OF}`,
+      );
+      if (r.students.length === 0) continue;
+      district = d.districtNumber;
+      school = r.students[0]!.schoolNumber;
+      break;
+    }
+    expect(district).not.toBe('');
+    const layout = await templateLayout('ews-student-data');
+    const file = await writeMontanaFile('ews.tsv', [
+      tsvRow(layout, {
+        district_number: district,
+        school_number: school,
+        student_local_id: 'EW-E2E-1',
+        grade_level: String(grade).padStart(2, '0'),
+        as_of_date: '02/01/2026',
+        birth_date: '01/01/2008',
+        days_enrolled: '100',
+        days_absent: '35',
+        behavior_events: '4',
+        suspension_days: '6',
+        course_failures: '3',
+        credits_earned: '1',
+        school_changes_this_year: '2',
+        school_changes_last_year: '1',
+        district_changes_this_year: '1',
+        district_changes_last_year: '0',
+        school_year: '2026',
+      }),
+    ]);
+    const batch = await uploadThroughApi(server.url, headers, district, file, 'ews-student-data');
+    expect(batch.status).toBe('committed');
+
+    const { page, errors } = await pageAs(server.tester);
+    await page.goto(new URL(`/districts/${district}/early-warning?asOf=2026-02-15`, server.url).href);
+    const section = page.getByRole('region', { name: 'Students not in the system' });
+    await section.getByText('1 uploaded student scored this school year').waitFor();
+    await page.getByRole('combobox', { name: /^Band/ }).selectOption('all');
+    const row = page.getByRole('table', { name: /scored students/ }).getByRole('row', { name: /EW-E2E-1/ });
+    await row.getByText('uploaded (not in the system)').waitFor();
+    await page.screenshot({ path: `${screenshots}early-warning-uploaded.png`, fullPage: true });
+    await section.getByRole('link', { name: 'Upload EWS student data' }).click();
+    await expect.poll(() => page.getByLabel('File type').inputValue()).toBe('ews-student-data');
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

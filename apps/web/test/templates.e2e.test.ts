@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       .getByRole('link', { name: 'Upload templates' })
       .click();
     await s.page.getByRole('heading', { level: 1, name: /upload templates/ }).waitFor();
-    await expect.poll(() => templateRows(s.page).count()).toBe(21);
+    await expect.poll(() => templateRows(s.page).count()).toBe(22);
     const names = await templateRows(s.page).locator('th[scope=row]').allInnerTexts();
     expect(names.slice(0, 2)).toEqual(['Student Demographic', 'Student Enrollment']);
     const orders = await templateRows(s.page).evaluateAll((rows) =>

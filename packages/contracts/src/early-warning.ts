@@ -218,6 +218,10 @@ export const ewsStudentSchema = z.object({
   band: z.enum(['low', 'moderate', 'high']),
   reasons: z.array(z.string()),
   modelVersion: z.number(),
+  /** `uploaded`: from the district's EWS data file, not in the system (no state ID; decision 0071). */
+  source: z.enum(['live', 'uploaded']),
+  /** The district's local ID of an uploaded student; null for students in the system. */
+  localId: z.string().nullable(),
 });
 /** A scored student. */
 export type EwsStudent = z.infer<typeof ewsStudentSchema>;
@@ -229,6 +233,8 @@ export const ewsStudentsResponseSchema = z.object({
   asOf: z.string(),
   unscoredGrades: z.array(grade),
   students: z.array(ewsStudentSchema),
+  /** Uploaded students (not in the system) of the place scored in the as-of date's school year. */
+  uploadedScored: z.number(),
 });
 /** Student list response. */
 export type EwsStudentsResponse = z.infer<typeof ewsStudentsResponseSchema>;
@@ -241,6 +247,8 @@ export const ewsScoreRunSchema = z.object({
   asOf: z.string(),
   students: z.number(),
   unscoredGrades: z.array(grade),
+  /** Uploaded students (not in the system) re-scored by the run (decision 0071). */
+  uploaded: z.number(),
 });
 /** A scoring run. */
 export type EwsScoreRun = z.infer<typeof ewsScoreRunSchema>;

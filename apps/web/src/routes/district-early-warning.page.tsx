@@ -5,6 +5,7 @@ import { ProblemAlert } from '../components/problem-alert.tsx';
 import { getRatesOverTime, getStudents } from '../features/early-warning/ews-api.ts';
 import { FlaggedStudents } from '../features/early-warning/flagged-students.tsx';
 import { RatesChart } from '../features/early-warning/rates-chart.tsx';
+import { UploadedStudentsSection } from '../features/early-warning/uploaded-students.tsx';
 import { PRODUCT_NAME } from '../lib/state.ts';
 import { useResource } from '../lib/use-resource.ts';
 
@@ -63,6 +64,11 @@ export function DistrictEarlyWarningPage() {
             district={district}
             school={school}
             asOf={students.data.asOf}
+          />
+          <UploadedStudentsSection
+            district={district}
+            scored={students.data.uploadedScored}
+            listed={students.data.students.filter((s) => s.source === 'uploaded').length}
           />
         </>
       )}

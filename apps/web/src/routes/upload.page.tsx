@@ -1,4 +1,4 @@
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../components/loading.tsx';
 import { isForbidden, NotAllowed } from '../components/not-allowed.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -25,6 +25,8 @@ function UploadDetails({ districtNumber }: { districtNumber: string }) {
     getDistrict(districtNumber, signal),
   );
   const { state, upload, resume } = useUpload(districtNumber);
+  // `?template=` preselects the file type (the early-warning page links here with its data file).
+  const initialTemplate = useSearchParams()[0].get('template') ?? '';
   const back = (
     <p className="back">
       <Link to={`/districts/${districtNumber}`}>← District {districtNumber}</Link>
@@ -84,7 +86,7 @@ function UploadDetails({ districtNumber }: { districtNumber: string }) {
         Upload Student Demographic first, because it assigns state IDs to new students; then upload Student
         Enrollment, which needs those IDs.
       </p>
-      <UploadForm busy={busy} onUpload={upload} />
+      <UploadForm busy={busy} onUpload={upload} initialTemplate={initialTemplate} />
       <UploadStatus state={state} onResume={resume} />
     </>
   );

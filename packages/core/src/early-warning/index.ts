@@ -66,3 +66,5 @@ export type { EwsTermTotals, TotalFeatureInputs } from './terms.ts';
 export { totalsOfTerms, featuresFromTotals } from './terms.ts';
 export type { AuditFacts } from './audit-groups.ts';
 export { auditGroups } from './audit-groups.ts';
+export type { UploadedEwsRow } from './uploaded.ts';
+export { featuresFromUploaded, mobilitySpans, totalsOfUploaded } from './uploaded.ts';

@@ -51,6 +51,8 @@ import { auditEws, CLI_ACTOR, type EwsActor } from './ews-audit.ts';
 import { ewsStudentsService } from './ews-students.service.ts';
 import { cohortRows, schoolYearOf } from './ews-training.ts';
 import { modelCard, modelSummary } from './ews.presenter.ts';
+import { scoreUploadedYear, uploadedStudentsAt } from './ews-uploaded.service.ts';
+import { countScoredUploaded } from './ews-uploaded.repository.ts';
 
 const ALL_GRADES: EwsGrade[] = [6, 7, 8, 9, 10, 11, 12];
 
@@ -75,7 +77,7 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
       scored.push({ student: s, model, score: scoreWithArtifact(model.artifact, features) });
     }
     const unscoredGrades = ALL_GRADES.filter((g) => !models.has(g));
-    return { scored, unscoredGrades };
+    return { scored, unscoredGrades, models };
   }
 
   return {
@@ -211,19 +213,18 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
       asOf: string,
     ): Promise<EwsStudentsResponse | null> {
       if (!(await placeExists(db, district, school))) return null;
-      const { scored, unscoredGrades } = await scoreLive({
-        schoolYear: schoolYearOf(asOf),
+      const schoolYear = schoolYearOf(asOf);
+      const { scored, unscoredGrades, models } = await scoreLive({
+        schoolYear,
         asOf,
         districtNumber: district,
         ...(school ? { schoolNumber: school } : {}),
       });
-      scored.sort((a, b) => b.score.probability - a.score.probability);
-      return {
-        districtNumber: district,
-        schoolNumber: school,
-        asOf,
-        unscoredGrades,
-        students: scored.map(({ student, model, score }) => ({
+      // Students the district uploaded (not in the system) are scored the same way and marked (decision 0071).
+      const place = { district, school, schoolYear };
+      const uploaded = await uploadedStudentsAt(db, { ...place, asOf }, models);
+      const students = [
+        ...scored.map(({ student, model, score }) => ({
           stateId: student.stateId,
           name: student.name,
           schoolNumber: student.schoolNumber,
@@ -232,7 +233,18 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
           band: score.band,
           reasons: score.reasons,
           modelVersion: model.version,
+          source: 'live' as const,
+          localId: null,
         })),
+        ...uploaded,
+      ].sort((a, b) => b.probability - a.probability);
+      return {
+        districtNumber: district,
+        schoolNumber: school,
+        asOf,
+        unscoredGrades,
+        students,
+        uploadedScored: await countScoredUploaded(db, place),
       };
     },
 
@@ -250,12 +262,13 @@ export function earlyWarningService(database: Database, settings: EwsSettings, s
         band: score.band,
         reasons: score.reasons,
       }));
-      const id = await db
-        .transaction()
-        .execute(
-          async (trx) => await insertScoreRun(trx, { asOf, schoolYear: schoolYearOf(asOf), userId }, rows),
-        );
-      return { id, asOf, students: rows.length, unscoredGrades };
+      const schoolYear = schoolYearOf(asOf);
+      const { id, uploaded } = await db.transaction().execute(async (trx) => ({
+        id: await insertScoreRun(trx, { asOf, schoolYear, userId }, rows),
+        // Uploaded students (not in the system) are re-scored with the current models too (decision 0071).
+        uploaded: await scoreUploadedYear(trx, schoolYear),
+      }));
+      return { id, asOf, students: rows.length, unscoredGrades, uploaded };
     },
 
     /** Flag rates of a district or school beside the state's at each stored as-of date. */

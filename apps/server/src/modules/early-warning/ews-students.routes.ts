@@ -33,13 +33,17 @@ export function actorOf(req: FastifyRequest): EwsActor {
   };
 }
 
+/** How the list and its CSV mark a student uploaded in the EWS data file (decision 0071). */
+export const UPLOADED_MARKER = 'uploaded (not in the system)';
+
 /** The flagged students list as a table; reasons joined by "; " in one column, risk as a percentage. */
 export function flaggedStudentsTable(list: EwsStudentsResponse): ExportTable {
   return {
     sheet: 'Early warning',
     header: ['State ID', 'Name', 'School', 'Grade', 'Risk %', 'Band', 'Reasons', 'Model version', 'As of'],
     rows: list.students.map((s) => [
-      s.stateId,
+      // Students from the district's EWS data file have no state ID: the cell says where they come from.
+      s.source === 'uploaded' ? UPLOADED_MARKER : s.stateId,
       s.name,
       s.schoolNumber,
       s.grade,

@@ -40,6 +40,7 @@ const TEMPLATE_IDS = [
   'section',
   'staff-history',
   'roster',
+  'ews-student-data',
 ];
 
 async function loadMontana(): Promise<Profile> {
@@ -49,7 +50,7 @@ async function loadMontana(): Promise<Profile> {
 }
 
 describe('the Montana profile', () => {
-  it('loads with zero errors: 21 templates, 29 code sets', async () => {
+  it('loads with zero errors: 22 templates, 29 code sets', async () => {
     const profile = await loadMontana();
     expect(profile.manifest).toMatchObject({
       id: 'montana',

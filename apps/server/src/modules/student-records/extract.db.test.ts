@@ -90,6 +90,31 @@ async function uploadHandMade(): Promise<void> {
       carnegie_unit_credit: credit,
       distance_class: 'Y',
     });
+  // EWS student data (decision 0071): students not in the system, keyed by local ID and as-of date.
+  const ew = ['EW-1', 'EW-2'].map((localId, i) =>
+    tsvRow(profile, 'ews-student-data', {
+      district_number: A,
+      school_number: en.rows[0]!.school,
+      student_local_id: localId,
+      grade_level: i === 0 ? '08' : '10',
+      as_of_date: '02/01/2026',
+      birth_date: '04/04/2011',
+      days_enrolled: '100.5',
+      days_absent: '7',
+      behavior_events: '1',
+      suspension_days: '0',
+      course_failures: '0',
+      credits_earned: i === 0 ? '' : '12.50',
+      school_changes_this_year: '1',
+      school_changes_last_year: '0',
+      district_changes_this_year: '0',
+      district_changes_last_year: '0',
+      race_codes: '2,5',
+      frl: 'Y',
+      school_year: String(TEST_SCHOOL_YEAR),
+    }),
+  );
+  setup.push(await upload(A, await writeMontanaFile('ew.tsv', ew)));
   const cu = [course('X-1', '"""Quoted"" title, with comma"', '1.50'), course('X-2', '=SUM(A1)', '0.250')];
   setup.push(await upload(A, await writeMontanaFile('cu.tsv', cu)));
 }

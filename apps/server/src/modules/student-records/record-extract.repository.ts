@@ -125,6 +125,9 @@ function parentOf(store: RecordStore, s: ExtractScope): Parent {
         yearBound: true,
       };
     }
+    case 'school':
+      // Every column is stored on the row itself (students not in the system, decision 0071).
+      return { joins: sql``, filter: sql`true`, cols: {}, yearBound: true };
   }
 }
 

@@ -66,6 +66,9 @@ function parentSelect(store: RecordStore, district: string, year: number): RawBu
       return sql`SELECT s.line, se.id AS section_id, y.id AS staff_id FROM stage_upload s ${sectionJoin(district, year)} ${sql.raw(staffJoin)}`;
     case 'section-student':
       return sql`SELECT s.line, se.id AS section_id, x.id AS student_id FROM stage_upload s ${sectionJoin(district, year)} ${sql.raw(studentJoin)}`;
+    case 'school':
+      return sql`SELECT s.line FROM stage_upload s
+        JOIN school sc ON sc.school_number = btrim(s.school_number) AND sc.district_number = ${district}`;
   }
 }
 
@@ -93,7 +96,7 @@ export async function resolveParents(
 export const ANALYZE_FROM_ROWS = 1000;
 
 /** Why a staged row has no parent, as SQL over the staged row `s` (for the finding's message). */
-export function missingParentMessage(store: RecordStore, year: number): RawBuilder<string> {
+export function missingParentMessage(store: RecordStore, year: number, district: string): RawBuilder<string> {
   const noStudent = sql`NOT EXISTS (SELECT 1 FROM student x WHERE x.state_id = s.sid)`;
   const noStaff = sql`NOT EXISTS (SELECT 1 FROM staff y WHERE y.staff_state_id = ${sql.raw(digits('staff_state_id', 9))})`;
   const studentText = sql`'Student state ID ' || btrim(s.student_state_id) || ' is not known to the state'`;
@@ -120,6 +123,8 @@ export function missingParentMessage(store: RecordStore, year: number): RawBuild
       return sql`CASE WHEN ${noStaff} THEN ${staffText} ELSE 'No section ' || btrim(s.section_number) || ' of course ' || btrim(s.course_number) || ${where} END`;
     case 'section-student':
       return sql`CASE WHEN ${noStudent} THEN ${studentText} ELSE 'No section ' || btrim(s.section_number) || ' of course ' || btrim(s.course_number) || ${where} END`;
+    case 'school':
+      return sql`'School ' || btrim(s.school_number) || ' is not a school of district ' || ${district}::text`;
   }
 }
 
@@ -139,5 +144,7 @@ export function missingParentFix(store: RecordStore): string {
     case 'section-staff':
     case 'section-student':
       return 'Upload Course and Section first (Roster goes last), or correct the course, section or state ID.';
+    case 'school':
+      return 'Use a school number of your district (see the district page for the list).';
   }
 }

@@ -8,6 +8,7 @@ import type { Template } from '@bitterroot/contracts';
 import type { RowCheck } from '../../db/row-checks.ts';
 import { missingParentFix, missingParentMessage } from './record-parents.repository.ts';
 import type { RecordStore } from './record-stores.ts';
+import { ewsStudentDataChecks } from './ews-student-data.rules.ts';
 
 const PARENT_KEYS: Record<RecordStore['parent'], string[]> = {
   enrollment: ['student_state_id', 'school_number', 'calendar_number'],
@@ -18,11 +19,12 @@ const PARENT_KEYS: Record<RecordStore['parent'], string[]> = {
   course: ['school_number', 'calendar_number', 'course_number'],
   'section-staff': ['course_number', 'section_number', 'staff_state_id'],
   'section-student': ['course_number', 'section_number', 'student_state_id'],
+  school: ['school_number'],
 };
 
 const filled = (col: string) => sql.raw(`btrim(coalesce(s.${col}, '')) <> ''`);
 
-function parentCheck(store: RecordStore, year: number): RowCheck {
+function parentCheck(store: RecordStore, year: number, district: string): RowCheck {
   const keys = PARENT_KEYS[store.parent];
   return {
     code: 'REC-NO-PARENT',
@@ -30,7 +32,7 @@ function parentCheck(store: RecordStore, year: number): RowCheck {
     severity: 'fatal',
     // Rows missing an identifying value already have a "required" finding; do not report them twice.
     failing: sql`${sql.join(keys.map(filled), sql` AND `)} AND NOT EXISTS (SELECT 1 FROM rec_parent p WHERE p.line = s.line)`,
-    message: missingParentMessage(store, year),
+    message: missingParentMessage(store, year, district),
     fix: missingParentFix(store),
   };
 }
@@ -59,7 +61,7 @@ const decimal = (col: string) =>
   sql.raw(`CASE WHEN btrim(s.${col}) ~ '^-?([0-9]+\\.?[0-9]*|\\.[0-9]+)$' THEN btrim(s.${col})::numeric END`);
 
 /** Rules particular to one record type, with their sources. */
-function typeChecks(store: RecordStore, district: string): RowCheck[] {
+function typeChecks(store: RecordStore, template: Template, district: string, year: number): RowCheck[] {
   switch (store.template) {
     case 'program-participation':
       return [
@@ -146,6 +148,8 @@ function typeChecks(store: RecordStore, district: string): RowCheck[] {
           fix: 'Start the new assignment after the closed one ends, or correct the closed assignment.',
         },
       ];
+    case 'ews-student-data':
+      return ewsStudentDataChecks(template, year);
     default:
       return [];
   }
@@ -158,5 +162,9 @@ export function storeChecks(
   district: string,
   year: number,
 ): RowCheck[] {
-  return [parentCheck(store, year), ...dateOrderChecks(template), ...typeChecks(store, district)];
+  return [
+    parentCheck(store, year, district),
+    ...dateOrderChecks(template),
+    ...typeChecks(store, template, district, year),
+  ];
 }

@@ -21,7 +21,9 @@ export type ParentKind =
   /** The section and the staff member (Staff History). */
   | 'section-staff'
   /** The section and the student (Roster). */
-  | 'section-student';
+  | 'section-student'
+  /** A school of the district, for rows of students not in the system (EWS student data, decision 0071). */
+  | 'school';
 
 /** How an upload changes what is stored. */
 export type MergeMode =
@@ -82,6 +84,29 @@ const ENROLLMENT_PROGRAMS = [
   'military_connected',
   'part_b_eis',
   'neglected_delinquent_program',
+];
+
+const EWS_STUDENT_DATA = [
+  'school_number',
+  'grade_level',
+  'birth_date',
+  'days_enrolled',
+  'days_absent',
+  'behavior_events',
+  'suspension_days',
+  'course_failures',
+  'credits_earned',
+  'school_changes_this_year',
+  'school_changes_last_year',
+  'district_changes_this_year',
+  'district_changes_last_year',
+  'gender',
+  'hispanic',
+  'race_codes',
+  'frl',
+  'el',
+  'iep',
+  'homeless',
 ];
 
 /** Every record type stored through the generic commit, by template id. */
@@ -285,6 +310,16 @@ export const RECORD_STORES: readonly RecordStore[] = [
     data: ['start_date', 'end_date'],
     mode: 'upsert',
   },
+  {
+    // Students not in the system: keyed by the district's local ID and the as-of date (decision 0071).
+    template: 'ews-student-data',
+    table: 'ews_uploaded_student',
+    parent: 'school',
+    identity: ['student_local_id', 'as_of_date'],
+    data: EWS_STUDENT_DATA,
+    mode: 'upsert',
+    perYear: true,
+  },
 ];
 
 /** The store of a template, if it has one. */
@@ -310,6 +345,9 @@ export function parentColumns(parent: ParentKind): string[] {
       return ['section_id', 'staff_id'];
     case 'section-student':
       return ['section_id', 'student_id'];
+    case 'school':
+      // The school is a data column of the row (a student may change school between as-of dates).
+      return [];
   }
 }
 
@@ -324,6 +362,7 @@ export function identityColumns(store: RecordStore): string[] {
     course: ['course_id'],
     'section-staff': ['section_id', 'staff_id'],
     'section-student': ['section_id', 'student_id'],
+    school: [],
   };
   return [...parentKey[store.parent], ...store.identity];
 }

@@ -10,6 +10,7 @@ import { clearYear, mergeRecords, recordSubmission } from './record-merge.reposi
 import { resolveParents } from './record-parents.repository.ts';
 import { storeChecks } from './record-rules.repository.ts';
 import { recordStoreOf, type RecordStore } from './record-stores.ts';
+import { scoreUploadedBatch } from '../early-warning/ews-uploaded.service.ts';
 
 /** Where an upload of this template is stored, if the template is a stored record type. */
 export function storeFor(template: Template): RecordStore | undefined {
@@ -47,6 +48,10 @@ export async function commitStagedRecords(
 ): Promise<Record<string, number>> {
   const outcome = await mergeRecords(trx, store, template, scope, scope.rows);
   await recordSubmission(trx, scope.district, scope.schoolYear, template.id, scope.batchId, scope.rows);
+  // Uploaded EWS students are scored in the same transaction: committed rows always carry a score when a
+  // model of their grade is current (decision 0071).
+  if (store.template === 'ews-student-data')
+    return { ...outcome, scored: await scoreUploadedBatch(trx, scope.batchId) };
   return outcome;
 }
 

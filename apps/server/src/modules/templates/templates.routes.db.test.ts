@@ -42,7 +42,7 @@ describe('GET /api/v1/templates', () => {
     const res = await get('/api/v1/templates');
     expect(res.statusCode).toBe(200);
     const body = templateListSchema.parse(res.json()) satisfies TemplateList;
-    expect(body.total).toBe(21);
+    expect(body.total).toBe(22);
     expect(body.items.map((i) => i.id)).toEqual(profile.templates.map((p) => p.id));
     const orders = body.items.map((i) => i.order);
     expect(orders).toEqual(orders.toSorted((a, b) => a - b));
@@ -69,7 +69,7 @@ describe('GET /api/v1/templates/{id}', () => {
     expect(body.updateRules).toBe(source.updateRules);
     expect(body.uploadOrder).toMatchObject({
       position: 2,
-      total: 21,
+      total: 22,
       after: { id: 'student-demographics' },
       before: { id: profile.templates[2]!.id },
     });

@@ -17,11 +17,17 @@ function columnsFor(district: string, school: string | null): Column<EwsStudent,
       key: 'name',
       label: 'Student',
       sortValue: (s) => s.name,
-      render: (s) => (
-        <Link to={`/districts/${district}/early-warning/students/${encodeURIComponent(s.stateId)}${query}`}>
-          {`${s.name} (${s.stateId})`}
-        </Link>
-      ),
+      // Uploaded students (not in the system) have no state ID, so no history page: marked, not linked.
+      render: (s) =>
+        s.source === 'uploaded' ? (
+          <>
+            {s.name} <span className="badge">uploaded (not in the system)</span>
+          </>
+        ) : (
+          <Link to={`/districts/${district}/early-warning/students/${encodeURIComponent(s.stateId)}${query}`}>
+            {`${s.name} (${s.stateId})`}
+          </Link>
+        ),
     },
     ...COLUMNS,
   ];
@@ -83,7 +89,9 @@ export function FlaggedStudents({
       (s) =>
         (band === 'all' || (band === 'high' ? s.band === 'high' : s.band !== 'low')) &&
         (grade === null || s.grade === grade) &&
-        (needle === '' || s.name.toLowerCase().includes(needle) || s.stateId.includes(needle)),
+        (needle === '' ||
+          s.name.toLowerCase().includes(needle) ||
+          (s.stateId !== '' && s.stateId.includes(needle))),
     );
     return sortRows(kept, columns.find((c) => c.key === sort)!.sortValue, order);
   }, [students, band, grade, text, sort, order, columns]);
@@ -126,7 +134,7 @@ export function FlaggedStudents({
         caption={`${rows.length} of ${students.length} scored students`}
         columns={columns}
         rows={rows}
-        rowKey={(s) => s.stateId}
+        rowKey={(s) => (s.source === 'uploaded' ? `uploaded:${s.localId}` : s.stateId)}
         rowHeader="name"
         sort={sort}
         order={order}

@@ -155,7 +155,8 @@ export function ModelsSection(props: {
           onClick={() =>
             void act(async () => {
               const r = await runStateScoring(asOf);
-              return `Scored ${r.students} students as of ${r.asOf}.`;
+              const uploaded = r.uploaded > 0 ? ` and ${r.uploaded} uploaded (not in the system)` : '';
+              return `Scored ${r.students} students${uploaded} as of ${r.asOf}.`;
             })
           }
         >

@@ -14,7 +14,9 @@ export function recordTemplates(templates: readonly TemplateSummary[]): Template
     (t) =>
       (t.level === 'student' || t.level === 'district-student') &&
       t.id !== 'student-demographics' &&
-      t.id !== 'student-enrollment',
+      t.id !== 'student-enrollment' &&
+      // EWS student data is for students not in the system (decision 0071): never added to a record here.
+      t.id !== 'ews-student-data',
   );
 }
 

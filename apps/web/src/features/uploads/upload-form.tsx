@@ -18,13 +18,15 @@ export interface UploadFormProps {
   /** True while a file is being sent or processed: the Upload button waits. */
   busy: boolean;
   onUpload: (request: UploadRequest) => void;
+  /** The file type chosen at first (a link such as the early-warning page's names its template). */
+  initialTemplate?: TemplateChoice;
 }
 
 /** Template, dry-run switch and file (picked or dropped), then Upload. */
-export function UploadForm({ busy, onUpload }: UploadFormProps) {
+export function UploadForm({ busy, onUpload, initialTemplate = '' }: UploadFormProps) {
   const id = useId();
   const options = useTemplateOptions();
-  const [template, setTemplate] = useState<TemplateChoice>('');
+  const [template, setTemplate] = useState<TemplateChoice>(initialTemplate);
   const [dryRun, setDryRun] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
