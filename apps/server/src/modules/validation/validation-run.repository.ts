@@ -1,8 +1,9 @@
 /**
  * One validation run, set-based from end to end (ARCHITECTURE §4 Validation, §5.2): one statement evaluates
  * every planned rule, full-joins the candidates with the scope's open findings by their stable key, writes
- * only new, changed and reopened findings, and resolves those that no longer fire (decision 0060). All in one
- * transaction, serialised per school year, so readers never see half a run.
+ * only new, changed and reopened findings, and resolves those that no longer fire (decision 0060). A statewide
+ * run on PostgreSQL first evaluates the rules into a temporary table, which may run in parallel (decision 0077).
+ * All in one transaction, serialised per school year, so readers never see half a run.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
@@ -26,7 +27,7 @@ export type RunCounts = {
   opened: number;
   resolved: number;
   open: { fatal: number; warning: number; info: number };
-  /** Milliseconds per phase (analyze, scope, apply, counts), for benchmarks. */
+  /** Milliseconds per phase (analyze, scope, evaluate, apply, counts), for benchmarks. */
   phases: Record<string, number>;
 };
 
@@ -57,7 +58,8 @@ function storedScopeOf(scope: RunScope, alias: string): RawBuilder<unknown> {
     UNION ALL SELECT x.id FROM validation_finding x WHERE x.other_student_id IN (${students}))`;
 }
 
-async function fillScopeStudents(trx: Executor, scope: RunScope, year: number): Promise<void> {
+/** Fills the run's temp table of scope students (district and student runs; nothing statewide). */
+export async function fillScopeStudents(trx: Executor, scope: RunScope, year: number): Promise<void> {
   if (scope.kind === 'state') return;
   await sql`CREATE TEMP TABLE ${sql.table(SCOPE_STUDENTS)} (student_id bigint PRIMARY KEY) ON COMMIT DROP`.execute(
     trx,
@@ -88,6 +90,24 @@ function candidatesSql(plan: readonly PlannedRule[], scope: RunScope): RawBuilde
   );
 }
 
+/** The temp table a statewide PostgreSQL run evaluates its candidates into (decision 0077). */
+const CANDIDATES = 'v_candidate';
+
+/**
+ * Evaluates the plan into a temporary table by CREATE TABLE AS, which PostgreSQL may run in parallel (a
+ * statement that writes the findings may not): the rules' branches of the UNION ALL and their scans are spread
+ * over the parallel workers, so a statewide run uses every core for the part that dominates it (decision 0077).
+ */
+async function evaluateInParallel(
+  trx: Executor,
+  plan: readonly PlannedRule[],
+  scope: RunScope,
+): Promise<void> {
+  await sql`CREATE TEMP TABLE ${sql.table(CANDIDATES)} ON COMMIT DROP AS ${candidatesSql(plan, scope)}`.execute(
+    trx,
+  );
+}
+
 /** The compared columns of a finding: a stored finding is rewritten only when one of them changed. */
 const CONTENT = [
   'severity',
@@ -114,11 +134,13 @@ async function applyPlan(
   scope: RunScope,
   year: number,
   runId: number,
+  evaluated: boolean,
 ): Promise<{ produced: number; opened: number; resolved: number }> {
   if (plan.length === 0) return { produced: 0, opened: 0, resolved: 0 };
   const ids = plan.map((p) => p.rule.id);
+  const source = evaluated ? sql.table(CANDIDATES) : sql`(${candidatesSql(plan, scope)})`;
   const r = await sql<{ produced: number; opened: number; resolved: number }>`
-    WITH c AS MATERIALIZED (SELECT x.*, x.rule_id || ':' || x.record_key AS finding_key FROM (${candidatesSql(plan, scope)}) x),
+    WITH c AS MATERIALIZED (SELECT x.*, x.rule_id || ':' || x.record_key AS finding_key FROM ${source} x),
     f AS (SELECT f.id, f.finding_key, ${sql.raw(CONTENT.map((c) => `f.${c}`).join(', '))} FROM validation_finding f
       WHERE f.school_year = ${year}::int AND f.resolved_at IS NULL AND f.rule_id = ANY(${ids}::text[]) AND ${storedScopeOf(scope, 'f')}),
     j AS MATERIALIZED (SELECT c.*, f.id AS fid, c.finding_key IS NOT NULL AS fired,
@@ -206,8 +228,12 @@ export async function runValidation(
     // A one-student run must stay within its budget; the upload that triggers it refreshes statistics itself.
     if (scope.kind !== 'students') await timed('analyze', () => analyzeStale(trx));
     await timed('scope', () => fillScopeStudents(trx, scope, year));
+    // PGlite has no parallel workers, and scoped runs read their temp table of students (which workers cannot):
+    // both evaluate inside the applying statement, saving the temp table's write.
+    const evaluated = database.kind === 'postgres' && scope.kind === 'state' && plan.length > 0;
+    if (evaluated) await timed('evaluate', () => evaluateInParallel(trx, plan, scope));
     const { produced, opened, resolved } = await timed('apply', () =>
-      applyPlan(trx, plan, scope, year, run.id),
+      applyPlan(trx, plan, scope, year, run.id, evaluated),
     );
     // Many new findings (a first statewide run, a district's first large upload) leave the statistics believing
     // the table is small; the count step would then scan it instead of using the district indexes.

@@ -28,7 +28,10 @@ const overlap: SqlRule = {
   select: (ctx) => sql`
     WITH p AS (SELECT e.id, e.student_id, e.district_number, e.school_number, e.start_date, e.end_date FROM enrollment e
                WHERE e.school_year = ${ctx.year}::int AND e.service_type = 'P' AND NOT e.no_show
-                 AND e.extracurricular_only IS NOT TRUE AND ${inStudents(ctx, 'e.student_id')})
+                 AND e.extracurricular_only IS NOT TRUE AND ${inStudents(ctx, 'e.student_id')}),
+    -- Only students with two or more primary enrollments can overlap (3,140 of the state's 150,000 on the bench):
+    -- the self-join and the identity probes then touch those alone instead of sorting every enrollment twice.
+    m AS (SELECT p.* FROM p WHERE p.student_id IN (SELECT student_id FROM p GROUP BY student_id HAVING count(*) > 1))
     SELECT ${candidate('ENR-003', {
       district: sql`b.district_number`,
       otherDistrict: sql`CASE WHEN a.district_number <> b.district_number THEN a.district_number END`,
@@ -41,9 +44,9 @@ const overlap: SqlRule = {
         || ${span('a')} || CASE WHEN a.district_number <> b.district_number THEN ' in district ' || a.district_number
                                ELSE ' at school ' || a.school_number END`,
     })}
-    FROM p a JOIN p b ON b.student_id = a.student_id AND (a.start_date, a.id) < (b.start_date, b.id)
+    FROM m a JOIN m b ON b.student_id = a.student_id AND (a.start_date, a.id) < (b.start_date, b.id)
       AND b.start_date <= coalesce(a.end_date, 'infinity'::date) AND a.start_date <= coalesce(b.end_date, 'infinity'::date)
-    JOIN student s ON s.id = b.student_id`,
+    CROSS JOIN LATERAL (SELECT s0.state_id FROM student s0 WHERE s0.id = b.student_id OFFSET 0) s`,
 };
 
 /** One-enrollment rule: the enrollments of the year in scope that fail `where`, with a message. */

@@ -49,26 +49,22 @@ const allPairs = sql`SELECT ${pairColumns} FROM student_name_key a JOIN student_
   WHERE a.birth_date IS NOT NULL AND ${similarFirst('a.first_key', 'b.first_key')}`;
 
 /**
- * A district or a set of students: each scope student's key row (by primary key) probes the blocking index for
- * its possible duplicates, as the lower (a) and as the higher (b) id of the pair. Lateral subqueries fenced
- * with OFFSET 0 force those probes: joined plainly, the planner hashes every key of the state.
+ * A district or a set of students: each scope student's key row (by primary key) probes the blocking index
+ * once for its possible duplicates on either side; the pair is ordered afterwards (a the lower id), since the
+ * blocking key and the first-name test are symmetric. Lateral subqueries fenced with OFFSET 0 force those
+ * probes: joined plainly, the planner hashes every key of the state.
  */
 function scopedPairs(): RawBuilder<unknown> {
-  const key = (
-    v: string,
-  ) => sql`(SELECT * FROM student_name_key k WHERE k.student_id = ${sql.ref(`${v}.student_id`)}
-    AND k.birth_date IS NOT NULL OFFSET 0)`;
-  const block = (other: string, self: string, cmp: '>' | '<') =>
-    sql`(SELECT * FROM student_name_key x WHERE x.birth_date = ${sql.ref(`${self}.birth_date`)}
-      AND x.last_key = ${sql.ref(`${self}.last_key`)} AND x.gender = ${sql.ref(`${self}.gender`)}
-      AND x.student_id ${sql.raw(cmp)} ${sql.ref(`${self}.student_id`)} OFFSET 0) ${sql.ref(other)}`;
   const scope = sql.table(SCOPE_STUDENTS);
-  const asLower = sql`SELECT ${pairColumns} FROM ${scope} v CROSS JOIN LATERAL ${key('v')} a
-    CROSS JOIN LATERAL ${block('b', 'a', '>')} WHERE ${similarFirst('a.first_key', 'b.first_key')}`;
-  const asHigher = sql`SELECT ${pairColumns} FROM ${scope} v CROSS JOIN LATERAL ${key('v')} b
-    CROSS JOIN LATERAL ${block('a', 'b', '<')} WHERE ${similarFirst('a.first_key', 'b.first_key')}`;
+  const pairs = sql`SELECT least(k.student_id, x.student_id) AS a_id, greatest(k.student_id, x.student_id) AS b_id,
+      k.birth_date, k.first_key = x.first_key AS same_first
+    FROM ${scope} v
+    CROSS JOIN LATERAL (SELECT * FROM student_name_key k0 WHERE k0.student_id = v.student_id AND k0.birth_date IS NOT NULL OFFSET 0) k
+    CROSS JOIN LATERAL (SELECT * FROM student_name_key x0 WHERE x0.birth_date = k.birth_date AND x0.last_key = k.last_key
+      AND x0.gender = k.gender AND x0.student_id <> k.student_id OFFSET 0) x
+    WHERE ${similarFirst('k.first_key', 'x.first_key')}`;
   // DISTINCT drops pairs found from both sides (both students in the scope).
-  return sql`SELECT DISTINCT ON (a_id, b_id) * FROM (${asLower} UNION ALL ${asHigher}) q`;
+  return sql`SELECT DISTINCT ON (a_id, b_id) * FROM (${pairs}) q`;
 }
 
 /**
