@@ -9,7 +9,8 @@ import { sql } from 'kysely';
 import type { Profile } from '@bitterroot/contracts';
 import type { Database } from '../apps/server/src/db/database.ts';
 import { initialize } from '../apps/server/src/commands/init.ts';
-import { runBaselineLoad, runDistrictLoad } from '../apps/server/src/commands/load.ts';
+import { progressPrinter, runBaselineLoad, runDistrictLoad } from '../apps/server/src/commands/load.ts';
+import { loadDistrictRecords } from '../apps/server/src/modules/ingestion/bulk-records.service.ts';
 import { loadProfile } from '../apps/server/src/modules/profile/profile.loader.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
 import { generate } from './generator/index.ts';
@@ -47,8 +48,15 @@ export async function benchProfile(): Promise<Profile> {
   return loaded.value;
 }
 
-/** Initialises the database and bulk-loads the generated state as the demo does, then refreshes statistics. */
-export async function loadGeneratedState(database: Database, dir: string): Promise<void> {
+/**
+ * Initialises the database and bulk-loads the generated state as the demo does, then refreshes statistics. With
+ * `records`, the year's student record files too (programs, EL, FRAM, 504, counts, attendance, CTE, behavior).
+ */
+export async function loadGeneratedState(
+  database: Database,
+  dir: string,
+  options: { records?: boolean } = {},
+): Promise<void> {
   const config = {
     ...loadConfig({ database: 'bench', schoolYear: String(BENCH_YEAR) }),
     profileDir: PROFILE_DIR,
@@ -56,6 +64,8 @@ export async function loadGeneratedState(database: Database, dir: string): Promi
   await initialize(database, PROFILE_DIR, BENCH_YEAR);
   await runBaselineLoad(database, config, dir);
   await runDistrictLoad(database, config, dir);
+  if (options.records)
+    await loadDistrictRecords(database, await benchProfile(), dir, BENCH_YEAR, progressPrinter());
   await sql`ANALYZE`.execute(database.db);
 }
 

@@ -58,6 +58,9 @@ export const ENROLLMENT_COLUMNS = [
   'el',
   'homeless',
   'cohort_year',
+  'date_first_entered_9th_grade',
+  'diploma_date',
+  'diploma_type',
 ];
 
 /** The state's one-time conversion load: identity registry, staff and prior-year student-years. */
@@ -156,6 +159,11 @@ export function openBaseline(dir: string, schoolYear: number, historyYears: numb
           r.grade >= 9 || (s.firstGrade9Year !== null && s.firstGrade9Year <= r.year)
             ? (s.firstGrade9Year ?? '')
             : '',
+          // As the current year's Enrollment rows carry them (records-student.ts): the 4-year cohort's
+          // entry date and, for graduates, the diploma (a regular one; 410 is the HiSET-type 03).
+          r.grade >= 9 && s.firstGrade9Year !== null ? `${s.firstGrade9Year - 1}-08-26` : '',
+          r.endStatus === '400' || r.endStatus === '410' ? r.endDate : '',
+          r.endStatus === '410' ? '03' : r.endStatus === '400' ? '01' : '',
         ]);
         if (r.grade >= 6) writeTerms(terms.get(r.year)!, s, r);
       }

@@ -40,9 +40,16 @@ export type EnrollmentRow = [
   endStatus: Text,
   serviceType: string,
   noShow: boolean,
+  // The outcome fields the graduation cohort and dropout reports read (montana-aim.md §2.10, §2.11).
+  diplomaDate: Text,
+  diplomaType: Text,
+  // Date, type and period go together (§6.4 R17): a load without the period fails GRD-017 for every graduate.
+  diplomaPeriod: Text,
+  dropOutReason: Text,
+  firstEntered9th: Text,
 ];
 const ENROLLMENT_COLUMNS = columns(
-  'student_id district_number school_number calendar_id school_year grade_level start_date start_status end_date end_status service_type no_show',
+  'student_id district_number school_number calendar_id school_year grade_level start_date start_status end_date end_status service_type no_show diploma_date diploma_type diploma_period drop_out_reason date_first_entered_9th_grade',
 );
 
 /**

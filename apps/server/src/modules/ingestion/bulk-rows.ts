@@ -96,6 +96,20 @@ export function historyEnrollment(
     at,
     'state_id district_number school_number grade_level start_date start_status end_date end_status',
   );
+  // Older baseline files lack the outcome columns: a missing column reads as empty.
+  const optional = (name: string) => {
+    try {
+      return at(name);
+    } catch {
+      return -1;
+    }
+  };
+  const o = {
+    diplomaDate: optional('diploma_date'),
+    diplomaType: optional('diploma_type'),
+    diplomaPeriod: optional('diploma_period'),
+    first9: optional('date_first_entered_9th_grade'),
+  };
   return (c) => {
     const id = paddedIdNumber(cell(c, p.state_id));
     const student = id === null ? undefined : students.get(id);
@@ -116,6 +130,11 @@ export function historyEnrollment(
       cell(c, p.end_status),
       'P',
       false,
+      isoDate(cell(c, o.diplomaDate)),
+      cell(c, o.diplomaType),
+      cell(c, o.diplomaPeriod),
+      null,
+      isoDate(cell(c, o.first9)),
     ];
   };
 }
@@ -141,7 +160,7 @@ export function currentEnrollment(
 ): Typer<EnrollmentRow> {
   const p = positions(
     at,
-    'student_state_id student_local_id district_number school_number calendar_number grade_level start_date start_status end_date end_status service_type no_show',
+    'student_state_id student_local_id district_number school_number calendar_number grade_level start_date start_status end_date end_status service_type no_show diploma_date diploma_type diploma_period drop_out_reason date_first_entered_9th_grade',
   );
   return (c) => {
     const id = stateIdNumber(cell(c, p.student_state_id));
@@ -170,6 +189,11 @@ export function currentEnrollment(
       cell(c, p.end_status),
       cell(c, p.service_type) ?? 'P',
       flag(cell(c, p.no_show)) ?? false,
+      isoDate(cell(c, p.diploma_date)),
+      cell(c, p.diploma_type),
+      cell(c, p.diploma_period),
+      cell(c, p.drop_out_reason),
+      isoDate(cell(c, p.date_first_entered_9th_grade)),
     ];
   };
 }
