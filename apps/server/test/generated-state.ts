@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Profile } from '@bitterroot/contracts';
-import { generate } from '../../../bench/generator/index.ts';
+import { generate, type Manifest } from '../../../bench/generator/index.ts';
 import { fillStateIds, stateIdsByLocalId } from '../../../bench/fill-state-ids.ts';
 import type { Database } from '../src/db/database.ts';
 import { loadBaseline } from '../src/modules/ingestion/bulk-load.service.ts';
@@ -18,8 +18,8 @@ import { TEST_SCHOOL_YEAR } from './test-env.ts';
 const profileDir = resolve(repoRoot, 'profiles/montana');
 
 /** Generates the small state into `dir` and bulk-loads its baseline (registry, staff, last year). */
-export async function loadSmallBaseline(database: Database, dir: string, seed = 11): Promise<void> {
-  await generate({
+export async function loadSmallBaseline(database: Database, dir: string, seed = 11): Promise<Manifest> {
+  const manifest = await generate({
     scale: 'small',
     schoolYear: TEST_SCHOOL_YEAR,
     outDir: dir,
@@ -33,6 +33,7 @@ export async function loadSmallBaseline(database: Database, dir: string, seed = 
     if (!org.ok) throw new Error(org.error);
     return org.value;
   });
+  return manifest;
 }
 
 /** Uploads every template file of a generated district in upload order; returns each upload's result. */

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Profile } from '@bitterroot/contracts';
-import { generate, type Manifest } from '../../../../../bench/generator/index.ts';
-import { repoRoot } from '../../platform/config.ts';
+import type { Manifest } from '../../../../../bench/generator/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
-import { organizationFromProfile } from '../organizations/organizations.setup.ts';
+import { loadSmallBaseline } from '../../../test/generated-state.ts';
 import { RECORD_STORES } from '../student-records/record-stores.ts';
-import { loadBaseline, loadDistrictFiles } from './bulk-load.service.ts';
+import { loadDistrictFiles } from './bulk-load.service.ts';
 import { BULK_RECORD_TEMPLATES, loadDistrictRecords } from './bulk-records.service.ts';
 import type { LoadSummary } from './bulk-sources.ts';
 
@@ -30,21 +29,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   profile = await testProfile();
   dir = await mkdtemp(join(tmpdir(), 'bitterroot-bulk-records-'));
-  const profileDir = resolve(repoRoot, 'profiles/montana');
-  manifest = await generate({
-    scale: 'small',
-    schoolYear: Y,
-    outDir: dir,
-    seed: 5,
-    historyYears: 1,
-    defectRate: 0,
-    districtsCsvPath: join(profileDir, 'organization/districts.csv'),
-  });
-  await loadBaseline(t, dir, async (y) => {
-    const org = await organizationFromProfile(profileDir, y);
-    if (!org.ok) throw new Error(org.error);
-    return org.value;
-  });
+  manifest = await loadSmallBaseline(t, dir, 5);
   await loadDistrictFiles(t, profile, dir, Y);
   summary = await loadDistrictRecords(t, profile, dir, Y);
 }, 300_000);

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Profile } from '@bitterroot/contracts';
-import { generate, type Manifest } from '../../../../../bench/generator/index.ts';
-import { repoRoot } from '../../platform/config.ts';
+import type { Manifest } from '../../../../../bench/generator/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR } from '../../../test/test-env.ts';
 import { testProfile } from '../../../test/test-profile.ts';
-import { organizationFromProfile } from '../organizations/organizations.setup.ts';
-import { loadBaseline } from '../ingestion/bulk-load.service.ts';
+import { loadSmallBaseline } from '../../../test/generated-state.ts';
 import { uploadDistrict } from './generated-state.test-helper.ts';
 import { catalogueFor } from './validation-plan.ts';
 import { validationService, type RunOutcome } from './validation.service.ts';
@@ -29,21 +27,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   profile = await testProfile();
   dir = await mkdtemp(join(tmpdir(), 'bitterroot-clean-'));
-  const profileDir = resolve(repoRoot, 'profiles/montana');
-  manifest = await generate({
-    scale: 'small',
-    schoolYear: TEST_SCHOOL_YEAR,
-    outDir: dir,
-    seed: 11,
-    historyYears: 1,
-    defectRate: 0,
-    districtsCsvPath: join(profileDir, 'organization/districts.csv'),
-  });
-  await loadBaseline(t, dir, async (y) => {
-    const org = await organizationFromProfile(profileDir, y);
-    if (!org.ok) throw new Error(org.error);
-    return org.value;
-  });
+  manifest = await loadSmallBaseline(t, dir);
   const districts = [...new Set(Object.keys(manifest.files).map((f) => f.split('/')[1]!))].sort();
   for (const district of districts) await uploadDistrict(t, profile, dir, district);
   const service = validationService(

@@ -9,6 +9,8 @@ const MODULES = ['../ingestion', '../student-records'].map((d) => new URL(d, imp
 // Cell checks moved into the pure rules package; the rest of that package holds statewide rule ids.
 const EXTRA_FILES = [new URL('../../../../../packages/rules/src/cell-checks.ts', import.meta.url).pathname];
 const CODE = /'([A-Z]{2,4}(?:-[A-Z0-9]+)+)'/g;
+// Literals of that shape that are not finding codes: SQL date formats.
+const NOT_CODES = new Set(['YYYY-MM-DD']);
 
 async function sources(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -21,7 +23,9 @@ describe('upload finding codes', () => {
   it('lists every code the ingestion and student-records modules write (ARCHITECTURE §4 Validation)', async () => {
     const found = new Set<string>();
     const files = [...(await Promise.all(MODULES.map(sources))).flat(), ...EXTRA_FILES];
-    for (const file of files) for (const m of (await readFile(file, 'utf8')).matchAll(CODE)) found.add(m[1]!);
+    for (const file of files)
+      for (const m of (await readFile(file, 'utf8')).matchAll(CODE))
+        if (!NOT_CODES.has(m[1]!)) found.add(m[1]!);
     expect([...found].filter((c) => !UPLOAD_CHECK_IDS.includes(c)).sort()).toEqual([]);
     expect(UPLOAD_CHECK_IDS.filter((c) => !found.has(c)).sort()).toEqual([]);
   });

@@ -51,4 +51,14 @@ export const UPLOAD_CHECK_IDS: readonly string[] = [
   'TA-END-DATE',
   'TA-NO-PROGRAM',
   'DA-CLOSED-OVERLAP',
+  // student-records/ews-student-data.rules.ts (decision 0071)
+  'EWS-ABSENT-OVER-ENROLLED',
+  'EWS-AS-OF-FUTURE',
+  'EWS-AS-OF-YEAR',
+  'EWS-BIRTH-DATE',
+  'EWS-CREDITS-REQUIRED',
+  'EWS-DISTRICT-CHANGES',
+  'EWS-NEGATIVE',
+  'EWS-NO-DAYS',
+  'EWS-SUSPENSION-WITHOUT-EVENT',
 ];
