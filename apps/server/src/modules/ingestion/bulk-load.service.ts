@@ -26,6 +26,8 @@ import {
 } from './bulk-lookup.repository.ts';
 import {
   currentEnrollment,
+  enrollmentOutcomes,
+  type BulkLoadOptions,
   demographicRow,
   localIdsAfterMerge,
   staffRow,
@@ -49,6 +51,7 @@ export async function loadDistrictFiles(
   dir: string,
   schoolYear: number,
   progress: Progress = () => undefined,
+  options: BulkLoadOptions = {},
 ): Promise<LoadSummary> {
   const districtsDir = join(dir, 'districts');
   const districts = (await readdir(districtsDir)).filter((d) => /^\d{4}$/.test(d)).sort();
@@ -96,7 +99,7 @@ export async function loadDistrictFiles(
       () =>
         copyEnrollments(
           trx,
-          typedRows(en, (at) => currentEnrollment(at, schoolYear, lookups)),
+          typedRows(en, (at) => enrollmentOutcomes(currentEnrollment(at, schoolYear, lookups), options)),
         ),
       // The table already holds the prior years, and rows arrive grouped by district and school, so
       // those two indexes take their entries in a few places each: cheaper kept than rebuilt over every
