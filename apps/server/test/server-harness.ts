@@ -21,8 +21,6 @@ import {
 } from '../src/modules/access/demo-accounts.ts';
 import { createTestUser, grantEveryDistrict, TEST_PASSWORD } from './test-users.ts';
 
-const NO_OUTCOMES = { outcomes: false } as const;
-
 /** A running test server, its accounts (one per role, password TEST_PASSWORD) and how to stop it. */
 export type TestServer = {
   url: string;
@@ -56,20 +54,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const profile = await loadProfile(profileDir);
   if (!profile.ok) throw new Error('Montana profile does not load');
-  // The browser tests plant their own cohorts and findings on the state of before the bulk load carried the
-  // enrollments' outcome fields; they load without them until those tests are rewritten for the full state.
-  await loadBaseline(
-    database,
-    dir,
-    async (year) => {
-      const org = await organizationFromProfile(profileDir, year);
-      if (!org.ok) throw new Error(org.error);
-      return org.value;
-    },
-    undefined,
-    NO_OUTCOMES,
-  );
-  await loadDistrictFiles(database, profile.value, dir, TEST_SCHOOL_YEAR, undefined, NO_OUTCOMES);
+  await loadBaseline(database, dir, async (year) => {
+    const org = await organizationFromProfile(profileDir, year);
+    if (!org.ok) throw new Error(org.error);
+    return org.value;
+  });
+  await loadDistrictFiles(database, profile.value, dir, TEST_SCHOOL_YEAR);
   if (options.earlyWarning) await loadEwsTerms(database, dir);
   const accounts = demoAccounts(await demoScope(database, TEST_SCHOOL_YEAR), 'test.bitterroot.dev');
   await ensureAccounts(database, accounts, TEST_PASSWORD);

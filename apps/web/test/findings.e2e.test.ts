@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumPath } from './browser.ts';
 import { browserSuite } from './browser-suite.ts';
+import { plantDropoutsWithoutReason } from './finding-data.ts';
 import type { SessionHeaders } from './sign-in.ts';
 
 // Browser end-to-end test of the validation findings pages against a real server with a small synthetic
@@ -16,9 +17,13 @@ const screenshots = fileURLToPath(new URL('../../../test-results/web/', import.m
 const hasChromium = await chromiumAvailable();
 
 // Hamilton K-12 (0193): the generator's clean small state still gives it a few inferred-rule warnings
-// (ID-002 possible duplicates) besides fatal ones, and it is small enough to validate in about a second.
+// (ID-002 possible duplicates), and it is small enough to validate in about a second. Its fatal findings are
+// planted: dropouts without a Drop Out Reason (ENR-006).
 const DISTRICT = '0193';
 const WARNING_RULE = 'ID-002';
+const FATAL_RULE = 'ENR-006';
+const PLANTED = 3;
+const SCHOOL_YEAR = 2026;
 
 let headers: SessionHeaders;
 
@@ -42,6 +47,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     context: { acceptDownloads: true },
     setup: async () => {
       headers = s.headers;
+      await plantDropoutsWithoutReason(s.server, headers, DISTRICT, SCHOOL_YEAR, PLANTED);
       // Uploads validate as they commit; the bulk-loaded test state has not been validated yet.
       await api(s.server.url, `/api/v1/districts/${DISTRICT}/validation-runs`, { method: 'POST' });
     },
@@ -93,11 +99,11 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     const summary = s.page.getByRole('table', { name: 'Open findings by rule' });
     const severities = await summary.locator('tbody td:nth-of-type(2)').allInnerTexts();
     expect(severities.indexOf('warning')).toBeGreaterThan(severities.lastIndexOf('fatal'));
-    await summary.getByRole('button', { name: 'ENR-006' }).click();
+    await summary.getByRole('button', { name: FATAL_RULE }).click();
     await expect
       .poll(() => findingRows(s.page).locator('th[scope=row]').allInnerTexts())
-      .toEqual(Array(5).fill('ENR-006') as string[]);
-    await expect.poll(() => s.page.getByLabel('Rule').inputValue()).toBe('ENR-006');
+      .toEqual(Array(PLANTED).fill(FATAL_RULE) as string[]);
+    await expect.poll(() => s.page.getByLabel('Rule').inputValue()).toBe(FATAL_RULE);
     await s.page.screenshot({ path: `${screenshots}findings-district-rule.png`, fullPage: true });
   });
 
@@ -165,7 +171,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   it('follows a finding to its fix screen, corrects the record by hand, and re-runs to resolve it', async () => {
-    const rule = 'ENR-006'; // a dropout end status without a Drop Out Reason (montana-aim.md §6.4 R06)
+    const rule = FATAL_RULE; // a dropout end status without a Drop Out Reason (montana-aim.md §6.4 R06)
     await s.page.goto(new URL(`/districts/${DISTRICT}/findings?rule=${rule}`, s.server.url).href);
     const first = findingRows(s.page).first();
     await first.waitFor();

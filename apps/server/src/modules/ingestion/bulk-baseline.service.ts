@@ -17,13 +17,7 @@ import {
   readStudentIds,
   type IdsByStateId,
 } from './bulk-lookup.repository.ts';
-import {
-  enrollmentOutcomes,
-  historyEnrollment,
-  registryStudent,
-  staffRow,
-  type BulkLoadOptions,
-} from './bulk-rows.ts';
+import { historyEnrollment, registryStudent, staffRow } from './bulk-rows.ts';
 import { baselineSource, collect, typedRows, type LoadSummary, type Progress } from './bulk-sources.ts';
 
 /**
@@ -73,7 +67,6 @@ export async function loadBaseline(
   dir: string,
   organizationFor: (year: number) => Promise<Organization>,
   progress: Progress = () => undefined,
-  options: BulkLoadOptions = {},
 ): Promise<LoadSummary> {
   const base = join(dir, 'state-baseline');
   const names = await readdir(base);
@@ -112,9 +105,7 @@ export async function loadBaseline(
         const calendars = await readRegularCalendarIds(trx, year);
         summary[`enrollments${year}`] = await copyEnrollments(
           trx,
-          typedRows(file, (at) =>
-            enrollmentOutcomes(historyEnrollment(at, year, students, calendars), options),
-          ),
+          typedRows(file, (at) => historyEnrollment(at, year, students, calendars)),
         );
       }
     });

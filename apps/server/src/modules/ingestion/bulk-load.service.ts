@@ -26,8 +26,6 @@ import {
 } from './bulk-lookup.repository.ts';
 import {
   currentEnrollment,
-  enrollmentOutcomes,
-  type BulkLoadOptions,
   demographicRow,
   localIdsAfterMerge,
   staffRow,
@@ -51,7 +49,6 @@ export async function loadDistrictFiles(
   dir: string,
   schoolYear: number,
   progress: Progress = () => undefined,
-  options: BulkLoadOptions = {},
 ): Promise<LoadSummary> {
   const districtsDir = join(dir, 'districts');
   const districts = (await readdir(districtsDir)).filter((d) => /^\d{4}$/.test(d)).sort();
@@ -99,7 +96,7 @@ export async function loadDistrictFiles(
       () =>
         copyEnrollments(
           trx,
-          typedRows(en, (at) => enrollmentOutcomes(currentEnrollment(at, schoolYear, lookups), options)),
+          typedRows(en, (at) => currentEnrollment(at, schoolYear, lookups)),
         ),
       // The table already holds the prior years, and rows arrive grouped by district and school, so
       // those two indexes take their entries in a few places each: cheaper kept than rebuilt over every

@@ -82,24 +82,6 @@ export function registryStudent(at: ColumnAt, known: IdsByStateId, inserted: num
   };
 }
 
-/** How a bulk load treats the enrollments' outcome fields (diploma, drop-out reason, 9th-grade entry date). */
-export type BulkLoadOptions = {
-  /** false leaves them empty, as loads did before they carried them (the browser tests' planted state). */
-  outcomes?: boolean;
-};
-
-/** The typer with each enrollment's outcome fields left empty when `options.outcomes` is false. */
-export function enrollmentOutcomes(
-  typer: Typer<EnrollmentRow>,
-  options: BulkLoadOptions,
-): Typer<EnrollmentRow> {
-  if (options.outcomes !== false) return typer;
-  return (cells) => {
-    const row = typer(cells);
-    return row === null ? null : ([...row.slice(0, 12), null, null, null, null, null] as EnrollmentRow);
-  };
-}
-
 /**
  * Prior years' enrollments (baseline enrollments-YYYY.tsv) of known students, each at its school's
  * calendar for that year (history names none); rows without a real start date are dropped.
