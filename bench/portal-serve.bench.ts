@@ -1,20 +1,23 @@
 /**
  * Portal single-record reads under open-loop load, the way the product runs (issue 9: p99 < 10 ms at 500
  * requests/s on 2 cores): the server is its own process started by the launcher (`./bitterroot serve`), the load
- * generator (`load-client.ts`) another, both on loopback. Two reads at the full rate, one after the other:
- * `GET /api/v1/session` (authentication plus the caller's account) and the state-ID lookup of one student
- * (`GET /api/v1/districts/{d}/state-id-lookup`: authentication, one indexed read and one audit insert).
+ * generator (`load-client.ts`) another, both on loopback. Each single-record read the portal serves, at the full
+ * rate, one after the other: `session` (`GET /api/v1/session`: authentication plus the caller's account),
+ * `lookup` (`GET /api/v1/districts/{d}/state-id-lookup`: one indexed read and its audit event in one statement),
+ * `record` (`GET /api/v1/districts/{d}/students/{id}`: the record page, audited) and `row` (one stored row of a
+ * record type, `GET /api/v1/districts/{d}/stored-rows/student-enrollment?q={state ID}&limit=1`). The last lines
+ * print p50/p99 per read over all runs.
  *
  *   node bench/portal-serve.bench.ts [--scale small] [--backend postgres|pglite] [--postgres URL] [--keep NAME]
  *     [--rate 500] [--seconds 10] [--runs 1] [--node-flags="--max-semi-space-size=..."] [--gc-trace FILE]
  *
  * `--keep NAME` loads the state into PostgreSQL database NAME once and reuses it on later runs (not dropped).
- * `--only session|state-ID` runs one of the two loads.
+ * `--only session,lookup,record,row` runs the named loads only; `--rate-of record=100,row=20` sets their own rates.
  * `--node-flags` starts the server with `node FLAGS cli.ts serve` instead of the launcher (for A/B of V8 flags).
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,10 +39,14 @@ const { values } = parseArgs({
     'node-flags': { type: 'string' },
     'gc-trace': { type: 'string' },
     only: { type: 'string' },
+    'rate-of': { type: 'string' },
   },
 });
 const root = resolve(import.meta.dirname, '..');
 const ms = (x: number) => `${x.toFixed(2)} ms`;
+/** The machine's 1-, 5- and 15-minute load averages, printed beside the timings. */
+const loadAverage = async () =>
+  (await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ');
 
 /** A PostgreSQL database (fresh, or kept by name) or a PGlite folder holding the loaded state. */
 async function preparedTarget(): Promise<{ target: string; drop: () => Promise<void>; fresh: boolean }> {
@@ -72,8 +79,9 @@ async function prepare(database: Database, fresh: boolean) {
     { role: 'district-steward', districtNumber: d, schoolNumber: null },
   ]);
   const headers = await sessionHeaders(database, user, 24);
-  const sample = await sql<{ last: string; first: string; birth: string }>`
-    SELECT DISTINCT ON (s.id) s.last_name AS last, s.first_name AS first, to_char(s.birth_date, 'YYYY-MM-DD') AS birth
+  const sample = await sql<{ id: number; sid: string; last: string; first: string; birth: string }>`
+    SELECT DISTINCT ON (s.id) s.id, s.state_id AS sid, s.last_name AS last, s.first_name AS first,
+      to_char(s.birth_date, 'YYYY-MM-DD') AS birth
     FROM enrollment e JOIN student s ON s.id = e.student_id
     WHERE e.school_year = ${BENCH_YEAR} AND e.district_number = ${d} AND s.birth_date IS NOT NULL
     ORDER BY s.id LIMIT 200`.execute(database.db);
@@ -81,7 +89,12 @@ async function prepare(database: Database, fresh: boolean) {
     (r) =>
       `/api/v1/districts/${d}/state-id-lookup?${new URLSearchParams({ lastName: r.last, firstName: r.first, birthDate: r.birth })}`,
   );
-  return { headers, lookups, district: d };
+  const records = sample.rows.map((r) => `/api/v1/districts/${d}/students/${r.id}`);
+  const rows = sample.rows.map(
+    (r) =>
+      `/api/v1/districts/${d}/stored-rows/student-enrollment?${new URLSearchParams({ q: r.sid, limit: '1' })}`,
+  );
+  return { headers, lookups, records, rows, district: d };
 }
 
 /** The server's own numbers from `server-probe.ts` (garbage collection, event-loop delay, CPU). */
@@ -168,9 +181,18 @@ type LoadResult = {
   achieved: number;
 };
 
+/** The requests per second of one load: its `--rate-of` entry, else `--rate`. */
+const rateOf = (key: string): number =>
+  Number(
+    values['rate-of']
+      ?.split(',')
+      .map((kv) => kv.split('='))
+      .find(([k]) => k === key)?.[1] ?? values.rate,
+  );
+
 /** Runs the load generator as its own process. */
-function openLoop(urls: string[], headers: Record<string, string>): Promise<LoadResult> {
-  const job = { urls, headers, rate: Number(values.rate), seconds: Number(values.seconds), warmup: 2 };
+function openLoop(urls: string[], headers: Record<string, string>, rate: number): Promise<LoadResult> {
+  const job = { urls, headers, rate, seconds: Number(values.seconds), warmup: 2 };
   const child = spawn(process.execPath, [join(root, 'bench/load-client.ts'), JSON.stringify(job)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -186,21 +208,28 @@ function openLoop(urls: string[], headers: Record<string, string>): Promise<Load
 const { target, drop, fresh } = await preparedTarget();
 try {
   const database = await openDatabase(target);
-  const { headers, lookups, district } = await prepare(database, fresh);
+  const { headers, lookups, records, rows, district } = await prepare(database, fresh);
   // The server opens the database itself (PGlite allows one process at a time).
   await database.close();
   const server = await startServer(target);
   try {
-    const loads: [string, string[]][] = [
-      ['session reads (GET /api/v1/session)', ['/api/v1/session']],
-      [`state-ID lookups of one student (district ${district}, 200 students)`, lookups],
+    const loads: [string, string, string[]][] = [
+      ['session', 'session reads (GET /api/v1/session)', ['/api/v1/session']],
+      ['lookup', `state-ID lookups of one student (district ${district}, 200 students)`, lookups],
+      ['record', `record pages of one student (district ${district}, 200 students)`, records],
+      ['row', `stored enrollment row of one student (district ${district}, 200 students)`, rows],
     ];
-    const chosen = loads.filter(([name]) => !values.only || name.startsWith(values.only));
+    const only = values.only?.split(',');
+    const chosen = loads.filter(([key]) => !only || only.includes(key));
+    const all = new Map<string, number[]>();
+    const rates = new Map<string, number>();
     for (let run = 1; run <= Number(values.runs); run++)
-      for (const [name, paths] of chosen) {
+      for (const [key, name, paths] of chosen) {
+        const rate = rateOf(key);
         const loading = openLoop(
           paths.map((p) => server.base + p),
           headers,
+          rate,
         );
         // The server's numbers cover the recorded seconds only (the client warms up for 2 s first).
         await new Promise((r) => setTimeout(r, 2000));
@@ -208,8 +237,10 @@ try {
         const r = await loading;
         const own = await server.probe();
         const xs = r.latencies;
+        all.set(key, [...(all.get(key) ?? []), ...xs]);
+        rates.set(key, rate);
         console.log(
-          `${values.backend} run ${run}: ${name} at ${values.rate}/s for ${values.seconds} s (achieved ${r.achieved.toFixed(0)}/s, ${r.errors} errors): ` +
+          `${values.backend} run ${run}: ${name} at ${rate}/s for ${values.seconds} s (achieved ${r.achieved.toFixed(0)}/s, ${r.errors} errors): ` +
             `p50 ${ms(percentile(xs, 0.5))}, p95 ${ms(percentile(xs, 0.95))}, p99 ${ms(percentile(xs, 0.99))}, max ${ms(Math.max(...xs))}; ` +
             `client send delay p99 ${ms(percentile(r.sendDelays, 0.99))}`,
         );
@@ -219,6 +250,11 @@ try {
         );
         console.log(`  server: ${JSON.stringify(own)}`);
       }
+    console.log(`summary over ${values.runs} run(s), load average ${await loadAverage()}:`);
+    for (const [key, xs] of all)
+      console.log(
+        `  ${key.padEnd(8)} at ${rates.get(key)}/s: p50 ${ms(percentile(xs, 0.5))}, p99 ${ms(percentile(xs, 0.99))}`,
+      );
   } finally {
     await server.stop();
   }

@@ -7,6 +7,7 @@ import { testProfile } from '../../../test/test-profile.ts';
 import { createTestUser, sessionHeaders, TEST_PASSWORD } from '../../../test/test-users.ts';
 import { buildApp } from '../../http/app.ts';
 import { DEFAULT_ACCESS_SETTINGS } from './access.service.ts';
+import { readAudited } from './audit.repository.ts';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -320,5 +321,36 @@ describe('audit log', () => {
     );
     await expect(t.db.deleteFrom('audit_event').execute()).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE audit_event`.execute(t.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('records an audited read in its own statement, only when asked when it found nothing, flush deferred locally', async () => {
+    const event = { userId: null, actor: 'reader@access.test', action: 'audited-read-test' };
+    const read = (n: number) => sql<{ ord: number }>`SELECT g AS ord FROM generate_series(1, ${n}::int) g`;
+    const logged = () =>
+      t.db
+        .selectFrom('audit_event')
+        .select('detail')
+        .where('action', '=', event.action)
+        .orderBy('id')
+        .execute();
+    expect(await readAudited(t.db, read(2), event)).toEqual([{ ord: 1 }, { ord: 2 }]);
+    expect(await readAudited(t.db, read(0), event)).toEqual([]);
+    expect(await readAudited(t.db, read(0), event, { onlyWhenRead: true })).toEqual([]);
+    expect((await logged()).map((e) => e.detail)).toEqual([{ hits: 2 }, { hits: 0 }]);
+    // The deferred flush is the statement's transaction's only; the event is committed all the same.
+    await t.db.transaction().execute(async (trx) => {
+      await readAudited(trx, read(1), event, { deferFlush: true });
+      const inside = await sql<{ s: string }>`SELECT current_setting('synchronous_commit') AS s`.execute(trx);
+      expect(inside.rows[0]!.s).toBe('off');
+    });
+    await readAudited(t.db, read(1), event, { onlyWhenRead: true, deferFlush: true });
+    const after = await sql<{ s: string }>`SELECT current_setting('synchronous_commit') AS s`.execute(t.db);
+    expect(after.rows[0]!.s).toBe('on');
+    expect((await logged()).map((e) => e.detail)).toEqual([
+      { hits: 2 },
+      { hits: 0 },
+      { hits: 1 },
+      { hits: 1 },
+    ]);
   });
 });

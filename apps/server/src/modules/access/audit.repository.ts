@@ -47,12 +47,23 @@ export async function appendAudit(db: Executor, events: readonly AuditInput[]): 
  * Runs a read and appends its audit event in one statement: one round trip instead of two for every audited
  * single-record read (decision 0073), and the event commits with the read, so no read is answered unrecorded.
  * The read must return an `ord` column giving its order; `detail.hits` is set to the number of rows read.
+ * `onlyWhenRead` skips the event when the read found nothing (a record page that answers 404 showed no one).
+ * `deferFlush` commits without waiting for the WAL flush (decision 0086): the event is still committed, and so
+ * visible, before the read is answered; only a database crash in the next fraction of a second could lose it. It
+ * applies to the statement's own transaction, so it is for autocommit reads (`db`), never inside a write's
+ * transaction.
  */
 export async function readAudited<R extends { ord: number }>(
   db: Executor,
   read: RawBuilder<R>,
   e: AuditInput,
+  options: { onlyWhenRead?: boolean; deferFlush?: boolean } = {},
 ): Promise<R[]> {
+  const when = options.onlyWhenRead ? sql`WHERE EXISTS (SELECT 1 FROM r)` : sql``;
+  // Set inside the statement (local to its transaction, in force at its commit): no extra round trip.
+  const flush = options.deferFlush
+    ? sql`CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS deferred`
+    : sql``;
   const result = await sql<R>`
     WITH r AS MATERIALIZED (${read}),
     a AS (
@@ -60,6 +71,8 @@ export async function readAudited<R extends { ord: number }>(
       SELECT ${e.userId}::bigint, ${e.actor}, ${e.action}, ${e.entity ?? null}::text, ${e.entityId ?? null}::text,
         ${e.districtNumber ?? null}::text, ${e.studentId ?? null}::bigint, ${e.requestId ?? null}::text,
         ${JSON.stringify(e.detail ?? {})}::jsonb || jsonb_build_object('hits', (SELECT count(*)::int FROM r))
+      FROM (SELECT 1) AS one ${flush}
+      ${when}
     )
     SELECT * FROM r ORDER BY ord`.execute(db);
   return result.rows;

@@ -38,47 +38,6 @@ export type EnrollmentLine = {
   stored: Record<string, unknown> | null;
 };
 
-/** The student's identity as the district knows it. */
-export async function identityOf(
-  db: Executor,
-  studentId: number,
-  district: string,
-): Promise<StudentIdentity | undefined> {
-  const r = await db
-    .selectFrom('student as s')
-    .leftJoin('student_district as sd', (j) =>
-      j.onRef('sd.student_id', '=', 's.id').on('sd.district_number', '=', district),
-    )
-    .select([
-      's.id',
-      's.state_id',
-      's.last_name',
-      's.first_name',
-      's.middle_name',
-      's.birth_date',
-      's.gender',
-      's.hispanic',
-      's.race_codes',
-      'sd.local_id',
-    ])
-    .where('s.id', '=', studentId)
-    .executeTakeFirst();
-  return (
-    r && {
-      studentId: r.id,
-      stateId: r.state_id,
-      lastName: r.last_name,
-      firstName: r.first_name,
-      middleName: r.middle_name,
-      birthDate: r.birth_date,
-      gender: r.gender,
-      hispanic: r.hispanic,
-      raceCodes: r.race_codes,
-      localId: r.local_id,
-    }
-  );
-}
-
 /** Enrollments across years and districts; details only for the viewing district's own. */
 export async function enrollmentsOf(
   db: Executor,
@@ -170,14 +129,18 @@ export async function findingsOf(db: Executor, studentId: number, district: stri
     .execute();
 }
 
-/** The newest 50 audit events about the student in the district (reads, reveals, entries). */
+/**
+ * The newest 50 audit events about the student in the district (reads, reveals, entries). The student's events
+ * are gathered first through `audit_event_student`: a large district has hundreds of thousands of events, and
+ * a plan that intersects the district index with the student's (chosen when statistics lag the log's growth)
+ * read all of them (78 ms against 0.3 ms on the Montana-scale benchmark state).
+ */
 export async function auditTrailOf(db: Executor, studentId: number, district: string) {
-  return await db
-    .selectFrom('audit_event')
-    .select(['at', 'actor', 'action'])
-    .where('student_id', '=', studentId)
-    .where('district_number', '=', district)
-    .orderBy('id', 'desc')
-    .limit(50)
-    .execute();
+  const rows = await sql<{ at: string; actor: string; action: string }>`
+    WITH mine AS MATERIALIZED (
+      SELECT id, at, actor, action, district_number FROM audit_event WHERE student_id = ${studentId})
+    SELECT at, actor, action FROM mine WHERE district_number = ${district} ORDER BY id DESC LIMIT 50`.execute(
+    db,
+  );
+  return rows.rows;
 }

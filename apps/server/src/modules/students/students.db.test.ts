@@ -143,8 +143,15 @@ describe('hand entry through the upload pipeline', () => {
     expect(enrolled.json<Upload>().committed, enrolled.body).toBe(true);
     const page = await call('steward1', 'GET', `/api/v1/districts/0001/students/${studentId}`);
     expect(page.statusCode).toBe(200);
-    const body = page.json<{ identity: Record<string, unknown>; masked: boolean; enrollments: unknown[] }>();
+    const body = page.json<{
+      identity: Record<string, unknown>;
+      masked: boolean;
+      enrollments: unknown[];
+      audit: { action: string }[];
+    }>();
     expect(body.masked).toBe(true);
+    // The read's own event is committed (with the identity read) before the trail is read, so the page shows it.
+    expect(body.audit[0]?.action).toBe('student-read');
     expect(body.identity.birthDate).toBe('•••');
     expect(body.enrollments).toHaveLength(1);
     const revealed = await call(
@@ -159,6 +166,19 @@ describe('hand entry through the upload pipeline', () => {
       .where('student_id', '=', studentId)
       .execute();
     expect(trail.map((a) => a.action)).toEqual(expect.arrayContaining(['student-read', 'student-reveal']));
+    const reads = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'entity_id', 'district_number', 'request_id'])
+      .where('student_id', '=', studentId)
+      .where('action', 'in', ['student-read', 'student-reveal'])
+      .orderBy('id')
+      .execute();
+    // One event per page read, naming the student, the district and the request.
+    expect(reads.slice(-2)).toMatchObject([
+      { action: 'student-read', entity_id: String(studentId), district_number: '0001' },
+      { action: 'student-reveal', entity_id: String(studentId), district_number: '0001' },
+    ]);
+    expect(reads.at(-1)!.request_id).toBe(revealed.headers['x-request-id']);
   });
 
   it('finds the student by name prefix and state ID within scope only', async () => {
@@ -176,9 +196,19 @@ describe('hand entry through the upload pipeline', () => {
     expect((await call('steward2', 'GET', `/api/v1/districts/0001/students/${studentId}`)).statusCode).toBe(
       403,
     );
+    const events = async () =>
+      (
+        await t.db
+          .selectFrom('audit_event')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await events();
     expect((await call('steward2', 'GET', `/api/v1/districts/0002/students/${studentId}`)).statusCode).toBe(
       404,
     );
+    // Not one of the district's students: nothing was read, so nothing is logged as read.
+    expect(await events()).toBe(before);
     expect(
       (await call('school2', 'GET', `/api/v1/districts/0001/students/${studentId}?school=${schoolOf0001}`))
         .statusCode,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { ScopeFilter } from '@bitterroot/core';
 import type { Executor } from '../../db/database.ts';
 import { readAudited, type AuditInput } from '../access/audit.repository.ts';
+import type { StudentIdentity } from './student-record.repository.ts';
 
 /** One search hit: enough to pick the right student, nothing more. */
 export type StudentHit = {
@@ -87,7 +88,8 @@ export type StateIdHit = {
 
 /**
  * The cross-district lookup a district needs to find a transferring child: exact birth date and name prefix. The
- * lookup's audit event is written by the same statement (decision 0073).
+ * lookup's audit event is written by the same statement (decision 0073), committed without waiting for the WAL
+ * flush (decision 0086).
  */
 export async function lookupStateId(
   db: Executor,
@@ -114,6 +116,7 @@ export async function lookupStateId(
       AND lower(s.first_name) LIKE ${prefix(person.firstName.trim().toLowerCase().slice(0, 1))}
     ORDER BY s.last_name, s.first_name, s.id LIMIT 20`,
     audit,
+    { deferFlush: true },
   );
   return rows.map((r) => ({
     stateId: r.state_id,
@@ -124,10 +127,55 @@ export async function lookupStateId(
   }));
 }
 
-/** Whether a student is known to the district (or, for school scopes, enrolled in the school). */
-export async function studentInScope(db: Executor, scope: ScopeFilter, studentId: number): Promise<boolean> {
-  const row = await sql<{ ok: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM student_district sd WHERE sd.student_id = ${studentId}
-      AND ${inScope(scope, sql.ref('sd.student_id'), sql.ref('sd.district_number'))}) AS ok`.execute(db);
-  return row.rows[0]?.ok ?? false;
+/**
+ * One student's identity as the district knows it, when the student is known to the district (or, for school
+ * scopes, enrolled in the school), and the read's audit event in the same statement (decision 0086): the event
+ * commits before any other part of the record page is read, and a student outside the scope is neither read nor
+ * logged.
+ */
+export async function readStudentAudited(
+  db: Executor,
+  scope: ScopeFilter,
+  studentId: number,
+  district: string,
+  audit: AuditInput,
+): Promise<StudentIdentity | undefined> {
+  const rows = await readAudited(
+    db,
+    sql<{
+      ord: number;
+      id: number;
+      state_id: string;
+      last_name: string;
+      first_name: string;
+      middle_name: string | null;
+      birth_date: string | null;
+      gender: string | null;
+      hispanic: boolean | null;
+      race_codes: string | null;
+      local_id: string | null;
+    }>`
+    SELECT 1 AS ord, s.id, s.state_id, s.last_name, s.first_name, s.middle_name, s.birth_date, s.gender,
+      s.hispanic, s.race_codes, own.local_id
+    FROM student s LEFT JOIN student_district own ON own.student_id = s.id AND own.district_number = ${district}
+    WHERE s.id = ${studentId} AND EXISTS (SELECT 1 FROM student_district sd WHERE sd.student_id = s.id
+      AND ${inScope(scope, sql.ref('sd.student_id'), sql.ref('sd.district_number'))})`,
+    audit,
+    { onlyWhenRead: true, deferFlush: true },
+  );
+  const r = rows[0];
+  return (
+    r && {
+      studentId: r.id,
+      stateId: r.state_id,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      middleName: r.middle_name,
+      birthDate: r.birth_date,
+      gender: r.gender,
+      hispanic: r.hispanic,
+      raceCodes: r.race_codes,
+      localId: r.local_id,
+    }
+  );
 }

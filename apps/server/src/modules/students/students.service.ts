@@ -5,16 +5,14 @@
  */
 import { authorize, readableScope, type Principal, type ScopeFilter } from '@bitterroot/core';
 import type { Database } from '../../db/database.ts';
-import { recordAudit } from '../access/audit.service.ts';
 import {
   auditTrailOf,
   enrollmentsOf,
   findingsOf,
-  identityOf,
   recordsOf,
   type StudentIdentity,
 } from './student-record.repository.ts';
-import { lookupStateId, searchStudents, studentInScope } from './students.repository.ts';
+import { lookupStateId, readStudentAudited, searchStudents } from './students.repository.ts';
 
 /** Fields hidden until the user asks to see them. */
 const MASKED: (keyof StudentIdentity)[] = ['birthDate', 'gender', 'hispanic', 'raceCodes', 'middleName'];
@@ -40,27 +38,14 @@ function withinDistrict(actor: Principal, district: string): ScopeFilter {
 /** The students service. */
 export function studentsService(database: Database) {
   const db = database.db;
-  const audit = (
-    actor: Principal,
-    action: string,
-    district: string | null,
-    studentId: number | null,
-    requestId: string,
-    detail = {},
-  ) =>
-    recordAudit(db, [
-      {
-        userId: actor.userId,
-        actor: actor.email,
-        action,
-        entity: 'student',
-        entityId: studentId === null ? null : String(studentId),
-        districtNumber: district,
-        studentId,
-        requestId,
-        detail,
-      },
-    ]);
+  // The audited student reads' common event fields.
+  const event = (actor: Principal, district: string, requestId: string) => ({
+    userId: actor.userId,
+    actor: actor.email,
+    entity: 'student',
+    districtNumber: district,
+    requestId,
+  });
 
   return {
     /** Students of the district (within the caller's scope) by state ID, local ID or name prefix. */
@@ -82,14 +67,10 @@ export function studentsService(database: Database) {
     ) {
       // The audit event is written by the lookup's own statement (`detail.hits` counted there).
       return await lookupStateId(db, person, {
-        userId: actor.userId,
-        actor: actor.email,
+        ...event(actor, district, requestId),
         action: 'state-id-lookup',
-        entity: 'student',
         entityId: null,
-        districtNumber: district,
         studentId: null,
-        requestId,
       });
     },
 
@@ -105,17 +86,21 @@ export function studentsService(database: Database) {
       const reveal =
         wantsReveal &&
         authorize(actor, 'pii:reveal', { level: 'district', districtNumber: district }) === null;
-      const narrowed = withinDistrict(actor, district);
-      if (!(await studentInScope(db, narrowed, studentId))) return undefined;
-      const identity = await identityOf(db, studentId, district);
+      // Scope, identity and the read's audit event in one statement; the rest of the page is read only after
+      // the event is committed, so no part of a record is read unrecorded (decision 0086).
+      const identity = await readStudentAudited(db, withinDistrict(actor, district), studentId, district, {
+        ...event(actor, district, requestId),
+        action: reveal ? 'student-reveal' : 'student-read',
+        entityId: String(studentId),
+        studentId,
+      });
       if (!identity) return undefined;
-      const [enrollments, records, findings] = await Promise.all([
+      const [enrollments, records, findings, trail] = await Promise.all([
         enrollmentsOf(db, studentId, district),
         recordsOf(db, studentId, district),
         findingsOf(db, studentId, district),
+        auditTrailOf(db, studentId, district),
       ]);
-      await audit(actor, reveal ? 'student-reveal' : 'student-read', district, studentId, requestId);
-      const trail = await auditTrailOf(db, studentId, district);
       return {
         identity: reveal ? identity : mask(identity),
         masked: !reveal,
