@@ -3,11 +3,10 @@
  * type column or header, or the one the caller chose) and how its cells map onto the template's columns.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Profile, Template } from '@bitterroot/contracts';
 import { templateByRecordType } from '../profile/profile.lookup.ts';
 import { matchHeader, type DetectedFile, type ParseFinding } from './parsers/index.ts';
+import { scanFile } from './parsers/file-chunks.ts';
 import type { FindingRow } from './batch.repository.ts';
 
 /** A reading problem as a stored finding. */
@@ -27,8 +26,13 @@ export function toFinding(f: ParseFinding): FindingRow {
 /** The file's SHA-256 and size. */
 export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return { sha256: hash.digest('hex'), bytes: (await stat(path)).size };
+  let bytes = 0;
+  await scanFile(path, 0, (chunk) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+    return chunk.length;
+  });
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 /** The template a file is for, or the finding that says why it cannot be told. */

@@ -2,7 +2,9 @@
  * Text-encoding detection: BOMs, BOM-less UTF-16, UTF-8 validity over the whole file (a Windows-1252 byte
  * can sit on the last line), and telling binary files from text before anything tries to split them.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { scanFile } from './file-chunks.ts';
 
 /** Encodings the readers decode. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -64,18 +66,36 @@ export function looksBinary(sample: string): boolean {
 /** Result of checking a BOM-less file for UTF-8 validity. */
 export type Utf8Verdict = { valid: true } | { valid: false; multibyte: number; firstBadLine: number };
 
-/** Streams the file once through a fatal UTF-8 decoder; only a file that fails gets the slower byte scan. */
+/**
+ * Passes the file once through a byte-level UTF-8 validator; only a file that fails gets the slower byte scan.
+ * Validating bytes rather than decoding them allocates nothing per chunk: decoding a 100 MB file only to throw
+ * the text away costs as much memory as the text.
+ */
 export async function checkUtf8(path: string, skip: number): Promise<Utf8Verdict> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  try {
-    for await (const chunk of createReadStream(path, { start: skip, highWaterMark: 1 << 20 })) {
-      decoder.decode(chunk as Buffer, { stream: true });
+  const pass = await scanFile(path, skip, (bytes) => {
+    const cut = completeLength(bytes);
+    return isUtf8(bytes.subarray(0, cut)) ? cut : false;
+  });
+  return pass.stopped || pass.leftover > 0 ? await scanUtf8(path, skip) : { valid: true };
+}
+
+/**
+ * The length of `bytes` without a multibyte sequence the chunk cuts short at its end (at most three bytes, kept
+ * for the next chunk). Bytes that could never start a sequence are left in, so the validator rejects them.
+ */
+export function completeLength(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = bytes[n - back]!;
+    if (b < 0x80) return n; // ASCII: nothing is cut short
+    if (b >= 0xc0) {
+      // A lead byte: the sequence it starts needs this many bytes in all.
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > back ? n - back : n;
     }
-    decoder.decode();
-    return { valid: true };
-  } catch {
-    return await scanUtf8(path, skip);
+    // A continuation byte: look further back for its lead.
   }
+  return n;
 }
 
 // Counts well-formed multibyte sequences and locates the first bad byte. A file with bad bytes and no
