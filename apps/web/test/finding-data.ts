@@ -1,8 +1,8 @@
 import { candidates } from './funding-data.ts';
 import type { ServerUnderTest } from './server-under-test.ts';
 import type { SessionHeaders } from './sign-in.ts';
-import { uploadThroughApi } from './upload-api.ts';
-import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
+import { commitLines } from './upload-api.ts';
+import { templateLayout, tsvRow } from './upload-files.ts';
 
 // Known findings for the findings browser test. The generated state is clean of fatal record findings, so the
 // test plants its own: enrollments re-uploaded as dropouts without a Drop Out Reason. The upload commits them
@@ -31,13 +31,6 @@ export async function plantDropoutsWithoutReason(
       drop_out_reason: '',
     }),
   );
-  const upload = await uploadThroughApi(
-    server.url,
-    headers,
-    district,
-    await writeMontanaFile('dropouts.txt', lines),
-    'student-enrollment',
-  );
-  if (upload.status !== 'committed') throw new Error(`dropout upload ended ${upload.status}`);
+  await commitLines(server.url, headers, district, 'student-enrollment', 'dropouts.txt', lines);
   return chosen.map((r) => r.student_state_id ?? '');
 }

@@ -1,7 +1,7 @@
 import type { ServerUnderTest } from './server-under-test.ts';
 import type { SessionHeaders } from './sign-in.ts';
-import { uploadThroughApi } from './upload-api.ts';
-import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
+import { commitLines } from './upload-api.ts';
+import { templateLayout, tsvRow } from './upload-files.ts';
 
 // Known count-date and end-of-year attendance data for the funding browser test. The test state is bulk
 // loaded with students and enrollments only, so these uploads are the district's whole fall count, spring
@@ -178,14 +178,7 @@ export async function loadKnownFundingData(
     ],
   ];
   for (const [template, lines] of files) {
-    const upload = await uploadThroughApi(
-      server.url,
-      headers,
-      district,
-      await writeMontanaFile(`${template}.txt`, lines),
-      template,
-    );
-    if (upload.status !== 'committed') throw new Error(`${template} upload ended ${upload.status}`);
+    await commitLines(server.url, headers, district, template, `${template}.txt`, lines);
   }
   return picked.map(({ r, plan, budgetUnit }) => ({
     ...plan,

@@ -1,8 +1,8 @@
 import { candidates } from './funding-data.ts';
 import type { ServerUnderTest } from './server-under-test.ts';
 import type { SessionHeaders } from './sign-in.ts';
-import { uploadThroughApi } from './upload-api.ts';
-import { templateLayout, tsvRow, writeMontanaFile } from './upload-files.ts';
+import { commitLines } from './upload-api.ts';
+import { templateLayout, tsvRow } from './upload-files.ts';
 
 // Known EOY CTE and behavior data for the outcome browser test. The test state is bulk loaded with students and
 // enrollments only, so these uploads are the district's whole CTE and behavior collections: every CTE and
@@ -96,14 +96,7 @@ export async function loadKnownOutcomeData(
     ['eoy-cte', cteLines],
     ['behavior', behaviorLines],
   ] as const) {
-    const upload = await uploadThroughApi(
-      server.url,
-      headers,
-      district,
-      await writeMontanaFile(`${template}.txt`, [...lines]),
-      template,
-    );
-    if (upload.status !== 'committed') throw new Error(`${template} upload ended ${upload.status}`);
+    await commitLines(server.url, headers, district, template, `${template}.txt`, [...lines]);
   }
   return chosen.map((r, i) => ({
     stateId: r.student_state_id ?? '',
@@ -152,13 +145,6 @@ export async function loadKnownCohort(
         : { end_date: '', end_status: '', diploma_date: '', diploma_type: '', diploma_period: '' };
     return tsvRow(layout, { ...row, date_first_entered_9th_grade: `08/25/${schoolYear - 4}`, ...diploma });
   });
-  const upload = await uploadThroughApi(
-    server.url,
-    headers,
-    district,
-    await writeMontanaFile('student-enrollment.txt', lines),
-    'student-enrollment',
-  );
-  if (upload.status !== 'committed') throw new Error(`cohort upload ended ${upload.status}`);
+  await commitLines(server.url, headers, district, 'student-enrollment', 'student-enrollment.txt', lines);
   return seniors.map((r, i) => ({ stateId: r.student_state_id ?? '', graduate: i < 2 }));
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Upload, UploadAccepted } from '@bitterroot/contracts';
 import type { SessionHeaders } from './sign-in.ts';
+import { writeMontanaFile } from './upload-files.ts';
 
 // Uploads through the real HTTP API, for browser tests whose subject is another page: the upload page
 // itself is covered by upload.e2e.test.ts.
@@ -32,6 +33,29 @@ export async function uploadThroughApi(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`upload ${location} did not finish within a minute`);
+}
+
+/**
+ * Writes `lines` as a Montana file named `name`, uploads it for `template` and returns the batch; throws unless it
+ * committed (for tests that plant data, where a rejected upload is a broken test, not a finding to check).
+ */
+export async function commitLines(
+  base: string,
+  headers: SessionHeaders,
+  district: string,
+  template: string,
+  name: string,
+  lines: string[],
+): Promise<Upload> {
+  const upload = await uploadThroughApi(
+    base,
+    headers,
+    district,
+    await writeMontanaFile(name, lines),
+    template,
+  );
+  if (upload.status !== 'committed') throw new Error(`${template} upload ${name} ended ${upload.status}`);
+  return upload;
 }
 
 /** The new-state-ID file of a batch as local ID → state ID. */
