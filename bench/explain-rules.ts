@@ -8,7 +8,10 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { openDatabase } from '../apps/server/src/db/database.ts';
 import { catalogueFor, planRun } from '../apps/server/src/modules/validation/validation-plan.ts';
-import { fillScopeStudents } from '../apps/server/src/modules/validation/validation-run.repository.ts';
+import {
+  candidatesSql,
+  fillScopeStudents,
+} from '../apps/server/src/modules/validation/validation-run.repository.ts';
 import type { RunScope } from '../apps/server/src/modules/validation/rules/index.ts';
 import { benchProfile, BENCH_YEAR, PROFILE_DIR } from './bench-state.ts';
 
@@ -39,13 +42,9 @@ await database.db.transaction().execute(async (trx) => {
   await fillScopeStudents(trx, scope, BENCH_YEAR);
   console.log(`scope prepared in ${Math.round(performance.now() - t0)} ms`);
   if (rules === 'all') {
-    // Every planned rule in one CREATE TABLE AS, as a statewide PostgreSQL run evaluates them (may run in parallel).
-    const all = sql.join(
-      plan.map((p) => sql`SELECT count(*) AS n FROM (${p.rule.select(p.ctx)}) x`),
-      sql` UNION ALL `,
-    );
+    // The statewide evaluation statement as a PostgreSQL run issues it (decisions 0077, 0084; may run in parallel).
     const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF)
-      CREATE TEMP TABLE v_explained ON COMMIT DROP AS SELECT sum(n) FROM (${all}) x`.execute(trx);
+      CREATE TEMP TABLE v_explained ON COMMIT DROP AS ${candidatesSql(plan, scope)}`.execute(trx);
     console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
   }
   for (const p of plan.filter((x) => rules.split(',').includes(x.rule.id))) {

@@ -16,6 +16,7 @@ import {
   type RunScope,
   type SqlRule,
 } from './rules/index.ts';
+import { enrollmentRowsSql } from './rules/enrollment-rows.ts';
 
 /** A rule to run with the context it runs in and the severity the catalogue gives it. */
 export type PlannedRule = { rule: SqlRule; ctx: RuleContext; severity: string };
@@ -78,16 +79,27 @@ export async function fillScopeStudents(trx: Executor, scope: RunScope, year: nu
   await sql`ANALYZE ${sql.table(SCOPE_STUDENTS)}`.execute(trx);
 }
 
-/** The planned rules' candidates inside the run's scope, each with its catalogue severity. */
-function candidatesSql(plan: readonly PlannedRule[], scope: RunScope): RawBuilder<unknown> {
+/**
+ * The planned rules' candidates inside the run's scope, each with its catalogue severity. The rules over single
+ * enrollment rows share one scan of the year's enrollments (decision 0084); every other rule is a branch of its own.
+ */
+export function candidatesSql(plan: readonly PlannedRule[], scope: RunScope): RawBuilder<unknown> {
   const cols = sql.raw(CANDIDATE_COLUMNS.map((c) => `c.${c}`).join(', '));
-  return sql.join(
-    plan.map(
-      (p) => sql`SELECT ${p.severity}::text AS severity, ${cols} FROM (${p.rule.select(p.ctx)}) c
-        WHERE c.district_number IS NOT NULL AND ${scopeOf(scope, 'c')}`,
-    ),
-    sql` UNION ALL `,
+  const inRun = sql`c.district_number IS NOT NULL AND ${scopeOf(scope, 'c')}`;
+  const rows = plan.flatMap((p) =>
+    p.rule.row ? [{ row: p.rule.row, ctx: p.ctx, lead: sql`${p.severity}::text AS severity, ` }] : [],
   );
+  const shared =
+    rows.length > 0
+      ? [sql`SELECT c.severity, ${cols} FROM (${enrollmentRowsSql(rows)}) c WHERE ${inRun}`]
+      : [];
+  const own = plan
+    .filter((p) => !p.rule.row)
+    .map(
+      (p) =>
+        sql`SELECT ${p.severity}::text AS severity, ${cols} FROM (${p.rule.select(p.ctx)}) c WHERE ${inRun}`,
+    );
+  return sql.join([...shared, ...own], sql` UNION ALL `);
 }
 
 /** The temp table a statewide PostgreSQL run evaluates its candidates into (decision 0077). */

@@ -39,7 +39,18 @@ export type SqlRule = {
   /** False for staff and course rules: a run over a set of students skips them. */
   perStudent: boolean;
   select: (ctx: RuleContext) => RawBuilder<unknown>;
+  /** Set for rules judging single enrollment rows: a run evaluates all of them in one scan (decision 0084). */
+  row?: RowRule;
 };
+
+/** What a row rule reads beside enrollment e and student s: calendar c, fall_count fc, spring_count sc, eoy_attendance a. */
+export type RowJoin = 'calendar' | 'fall_count' | 'spring_count' | 'eoy_attendance';
+
+/** One kind of candidate of a row rule: when the row yields it, and its SELECT list (see `candidate`). */
+export type RowPart = { when: RawBuilder<unknown>; select: RawBuilder<unknown> };
+
+/** A rule over single enrollment rows of the year: its companions and its candidates' parts. */
+export type RowRule = { joins: readonly RowJoin[]; parts: (ctx: RuleContext) => RowPart[] };
 
 /** The temp table holding the scope's students (district and student runs). */
 export const SCOPE_STUDENTS = 'v_scope_student';

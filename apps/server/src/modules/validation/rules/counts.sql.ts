@@ -9,46 +9,42 @@ import {
   isoText,
   listParam,
   numberParam,
+  type RowPart,
   type RuleContext,
   type SqlRule,
 } from './context.ts';
+import { rowRule } from './enrollment-rows.ts';
 
 /** Enrollments that count-date tools consider (§2.4): not no-show, not extracurricular-only, not state-excluded. */
 const countable = sql`NOT e.no_show AND e.extracurricular_only IS NOT TRUE AND NOT c.state_exclude`;
 
-function missingCount(ctx: RuleContext, season: 'fall' | 'spring') {
+function missingCount(ctx: RuleContext, season: 'fall' | 'spring'): RowPart[] {
   const date = season === 'fall' ? ctx.dates.fallCount : ctx.dates.springCount;
   // Count data is entered after the count date (§5.1 [V S17]): before it, nothing is missing yet.
-  if (date > ctx.dates.today) return sql`SELECT ${candidate('CNT-009', emptyCandidate)} WHERE FALSE`;
-  return sql`SELECT ${candidate('CNT-009', {
-    district: sql`e.district_number`,
-    student: sql`e.student_id`,
-    stateId: sql`s.state_id`,
-    table: 'enrollment',
-    recordId: sql`e.id`,
-    key: sql`'enrollment:' || e.id || ${`:${season}`}::text`,
-    message: sql`${`Enrollment spans the ${season} count date ${date} but has no ${season} count row (aggregate hours)`}::text`,
-  })}
-  FROM enrollment e JOIN calendar c ON c.id = e.calendar_id JOIN student s ON s.id = e.student_id
-  WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')} AND ${countable}
-    AND e.start_date <= ${date}::date AND coalesce(e.end_date, 'infinity'::date) >= ${date}::date
-    AND NOT EXISTS (SELECT 1 FROM ${sql.table(`${season}_count`)} k WHERE k.enrollment_id = e.id)`;
+  if (date > ctx.dates.today) return [];
+  const count = sql.ref(`${season === 'fall' ? 'fc' : 'sc'}.id`);
+  return [
+    {
+      when: sql`${countable} AND e.start_date <= ${date}::date AND coalesce(e.end_date, 'infinity'::date) >= ${date}::date
+        AND ${count} IS NULL`,
+      select: candidate('CNT-009', {
+        district: sql`e.district_number`,
+        student: sql`e.student_id`,
+        stateId: sql`s.state_id`,
+        table: 'enrollment',
+        recordId: sql`e.id`,
+        key: sql`'enrollment:' || e.id || ${`:${season}`}::text`,
+        message: sql`${`Enrollment spans the ${season} count date ${date} but has no ${season} count row (aggregate hours)`}::text`,
+      }),
+    },
+  ];
 }
 
-const emptyCandidate = {
-  district: sql`''`,
-  table: 'enrollment',
-  recordId: sql`NULL`,
-  key: sql`''`,
-  message: sql`''`,
-};
-
 /** R09 [I S49]: an enrollment spanning a past count date has no count row (so no aggregate hours). */
-const missingHours: SqlRule = {
-  id: 'CNT-009',
-  perStudent: true,
-  select: (ctx) => sql`${missingCount(ctx, 'fall')} UNION ALL ${missingCount(ctx, 'spring')}`,
-};
+const missingHours = rowRule('CNT-009', ['calendar', 'fall_count', 'spring_count'], (ctx) => [
+  ...missingCount(ctx, 'fall'),
+  ...missingCount(ctx, 'spring'),
+]);
 
 function tenDay(ctx: RuleContext, season: 'fall' | 'spring') {
   const t = `${season}_count`;
@@ -74,44 +70,40 @@ const tenDayRule: SqlRule = {
 };
 
 /** R14 [I S06]: aged 19 or more on Sept 10 without the "Age 19 or 20 Eligible for ANB" flag. */
-const age19: SqlRule = {
-  id: 'CNT-014',
-  perStudent: true,
-  select: (ctx) => sql`SELECT ${candidate('CNT-014', {
-    district: sql`e.district_number`,
-    student: sql`e.student_id`,
-    stateId: sql`s.state_id`,
-    table: 'enrollment',
-    recordId: sql`e.id`,
-    key: sql`'enrollment:' || e.id`,
-    message: sql`'Aged ' || extract(year FROM age(${ctx.dates.ageCutoff}::date, s.birth_date))::int || ' on ' || ${ctx.dates.ageCutoff}::text
-      || ' (born ' || ${isoText('s.birth_date')} || ') without the Age 19 or 20 Eligible for ANB flag'`,
-  })}
-  FROM enrollment e JOIN student s ON s.id = e.student_id
-  WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')} AND NOT e.no_show
-    AND e.age_19_20_eligible IS NOT TRUE
-    AND s.birth_date <= (${ctx.dates.ageCutoff}::date - make_interval(years => ${numberParam(ctx, 'age')}::int))::date`,
-};
+const age19 = rowRule('CNT-014', [], (ctx) => [
+  {
+    when: sql`NOT e.no_show AND e.age_19_20_eligible IS NOT TRUE
+      AND s.birth_date <= (${ctx.dates.ageCutoff}::date - make_interval(years => ${numberParam(ctx, 'age')}::int))::date`,
+    select: candidate('CNT-014', {
+      district: sql`e.district_number`,
+      student: sql`e.student_id`,
+      stateId: sql`s.state_id`,
+      table: 'enrollment',
+      recordId: sql`e.id`,
+      key: sql`'enrollment:' || e.id`,
+      message: sql`'Aged ' || extract(year FROM age(${ctx.dates.ageCutoff}::date, s.birth_date))::int || ' on ' || ${ctx.dates.ageCutoff}::text
+        || ' (born ' || ${isoText('s.birth_date')} || ') without the Age 19 or 20 Eligible for ANB flag'`,
+    }),
+  },
+]);
 
 /** R20 [V S18, S16]: an ended primary enrollment has no end-of-year ADA days present / enrolled. */
-const missingAda: SqlRule = {
-  id: 'ATT-020',
-  perStudent: true,
-  select: (ctx) => sql`SELECT ${candidate('ATT-020', {
-    district: sql`e.district_number`,
-    student: sql`e.student_id`,
-    stateId: sql`s.state_id`,
-    table: 'enrollment',
-    recordId: sql`e.id`,
-    key: sql`'enrollment:' || e.id`,
-    message: sql`'Service type ' || e.service_type || ' enrollment ' || ${isoText('e.start_date')} || '–' || ${isoText('e.end_date')}
+const missingAda = rowRule('ATT-020', ['calendar', 'eoy_attendance'], (ctx) => [
+  {
+    when: sql`${countable} AND e.service_type = ANY(${listParam(ctx, 'serviceTypes')}::text[]) AND e.end_date IS NOT NULL
+      AND a.id IS NULL`,
+    select: candidate('ATT-020', {
+      district: sql`e.district_number`,
+      student: sql`e.student_id`,
+      stateId: sql`s.state_id`,
+      table: 'enrollment',
+      recordId: sql`e.id`,
+      key: sql`'enrollment:' || e.id`,
+      message: sql`'Service type ' || e.service_type || ' enrollment ' || ${isoText('e.start_date')} || '–' || ${isoText('e.end_date')}
       || ' has no end-of-year attendance totals'`,
-  })}
-  FROM enrollment e JOIN calendar c ON c.id = e.calendar_id JOIN student s ON s.id = e.student_id
-  WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')} AND ${countable}
-    AND e.service_type = ANY(${listParam(ctx, 'serviceTypes')}::text[]) AND e.end_date IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM eoy_attendance a WHERE a.enrollment_id = e.id)`,
-};
+    }),
+  },
+]);
 
 /** R21 [I]: days present, or ESSA days absent, exceed days enrolled. */
 const attendanceLogic: SqlRule = {

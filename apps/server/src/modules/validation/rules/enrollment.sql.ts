@@ -6,16 +6,27 @@ import { sql, type RawBuilder } from 'kysely';
 import { blankSql } from './context-codes.ts';
 import {
   candidate,
-  inScope,
   inStudents,
   isoText,
   listParam,
+  type RowJoin,
   type RuleContext,
   type SqlRule,
 } from './context.ts';
+import { rowRule } from './enrollment-rows.ts';
 
 const span = (alias: string) =>
   sql`${isoText(`${alias}.start_date`)} || '–' || coalesce(${isoText(`${alias}.end_date`)}, 'open')`;
+
+/**
+ * The year's primary enrollments in scope. Written out for each side of ENR-003's self-join rather than shared as
+ * a CTE: a CTE read twice is materialised and keeps a statewide evaluation off parallel workers (decision 0084).
+ */
+const primaries = (
+  ctx: RuleContext,
+) => sql`SELECT e.id, e.student_id, e.district_number, e.school_number, e.start_date, e.end_date
+  FROM enrollment e WHERE e.school_year = ${ctx.year}::int AND e.service_type = 'P' AND NOT e.no_show
+    AND e.extracurricular_only IS NOT TRUE AND ${inStudents(ctx, 'e.student_id')}`;
 
 /**
  * R03 [V S13] "State Enrollment Overlap": two primary enrollments of one student share a day (inclusive
@@ -26,12 +37,6 @@ const overlap: SqlRule = {
   id: 'ENR-003',
   perStudent: true,
   select: (ctx) => sql`
-    WITH p AS (SELECT e.id, e.student_id, e.district_number, e.school_number, e.start_date, e.end_date FROM enrollment e
-               WHERE e.school_year = ${ctx.year}::int AND e.service_type = 'P' AND NOT e.no_show
-                 AND e.extracurricular_only IS NOT TRUE AND ${inStudents(ctx, 'e.student_id')}),
-    -- Only students with two or more primary enrollments can overlap (3,140 of the state's 150,000 on the bench):
-    -- the self-join and the identity probes then touch those alone instead of sorting every enrollment twice.
-    m AS (SELECT p.* FROM p WHERE p.student_id IN (SELECT student_id FROM p GROUP BY student_id HAVING count(*) > 1))
     SELECT ${candidate('ENR-003', {
       district: sql`b.district_number`,
       otherDistrict: sql`CASE WHEN a.district_number <> b.district_number THEN a.district_number END`,
@@ -44,33 +49,32 @@ const overlap: SqlRule = {
         || ${span('a')} || CASE WHEN a.district_number <> b.district_number THEN ' in district ' || a.district_number
                                ELSE ' at school ' || a.school_number END`,
     })}
-    FROM m a JOIN m b ON b.student_id = a.student_id AND (a.start_date, a.id) < (b.start_date, b.id)
+    FROM (${primaries(ctx)}) a JOIN (${primaries(ctx)}) b ON b.student_id = a.student_id AND (a.start_date, a.id) < (b.start_date, b.id)
       AND b.start_date <= coalesce(a.end_date, 'infinity'::date) AND a.start_date <= coalesce(b.end_date, 'infinity'::date)
     CROSS JOIN LATERAL (SELECT s0.state_id FROM student s0 WHERE s0.id = b.student_id OFFSET 0) s`,
 };
 
-/** One-enrollment rule: the enrollments of the year in scope that fail `where`, with a message. */
+/** One-enrollment rule: the enrollments of the year in scope that fail `where`, with a message (decision 0084). */
 function enrollmentRule(
   id: string,
   where: (ctx: RuleContext) => RawBuilder<unknown>,
   message: RawBuilder<unknown>,
-  join: RawBuilder<unknown> = sql``,
+  joins: readonly RowJoin[] = [],
 ): SqlRule {
-  return {
-    id,
-    perStudent: true,
-    select: (ctx) => sql`SELECT ${candidate(id, {
-      district: sql`e.district_number`,
-      student: sql`e.student_id`,
-      stateId: sql`s.state_id`,
-      table: 'enrollment',
-      recordId: sql`e.id`,
-      key: sql`'enrollment:' || e.id`,
-      message,
-    })}
-    FROM enrollment e JOIN student s ON s.id = e.student_id ${join}
-    WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')} AND ${where(ctx)}`,
-  };
+  return rowRule(id, joins, (ctx) => [
+    {
+      when: where(ctx),
+      select: candidate(id, {
+        district: sql`e.district_number`,
+        student: sql`e.student_id`,
+        stateId: sql`s.state_id`,
+        table: 'enrollment',
+        recordId: sql`e.id`,
+        key: sql`'enrollment:' || e.id`,
+        message,
+      }),
+    },
+  ]);
 }
 
 /** Enrollment rules. */
@@ -109,6 +113,6 @@ export const ENROLLMENT_RULES: readonly SqlRule[] = [
     'ENR-008',
     (ctx) => sql`e.end_date IS NULL AND NOT e.no_show AND c.end_date < ${ctx.dates.today}::date`,
     sql`'Enrollment from ' || ${isoText('e.start_date')} || ' is still open although calendar ' || c.calendar_number || ' ended ' || ${isoText('c.end_date')}`,
-    sql`JOIN calendar c ON c.id = e.calendar_id`,
+    ['calendar'],
   ),
 ];

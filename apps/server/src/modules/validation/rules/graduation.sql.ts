@@ -4,7 +4,8 @@
  */
 import { sql } from 'kysely';
 import { blankSql } from './context-codes.ts';
-import { candidate, inScope, inStudents, isoText, listParam, type SqlRule } from './context.ts';
+import { candidate, inStudents, isoText, listParam, type SqlRule } from './context.ts';
+import { rowRule } from './enrollment-rows.ts';
 
 const diplomaParts = sql`(e.diploma_date IS NOT NULL)::int + (NOT ${blankSql('e.diploma_type')})::int + (NOT ${blankSql('e.diploma_period')})::int`;
 
@@ -12,11 +13,10 @@ const diplomaParts = sql`(e.diploma_date IS NOT NULL)::int + (NOT ${blankSql('e.
  * R17 [V S11, S04]: diploma date, type and period go together; an early graduate (diploma before the spring
  * count) reports the fall count's aggregate hours in spring.
  */
-const earlyGraduate: SqlRule = {
-  id: 'GRD-017',
-  perStudent: true,
-  select: (ctx) => sql`
-    SELECT ${candidate('GRD-017', {
+const earlyGraduate = rowRule('GRD-017', ['fall_count', 'spring_count'], (ctx) => [
+  {
+    when: sql`${diplomaParts} IN (1, 2)`,
+    select: candidate('GRD-017', {
       district: sql`e.district_number`,
       student: sql`e.student_id`,
       stateId: sql`s.state_id`,
@@ -24,11 +24,12 @@ const earlyGraduate: SqlRule = {
       recordId: sql`e.id`,
       key: sql`'enrollment:' || e.id || ':diploma'`,
       message: sql`'Diploma date, type and period must all be given (' || ${diplomaParts} || ' of 3 present)'`,
-    })}
-    FROM enrollment e JOIN student s ON s.id = e.student_id
-    WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')} AND ${diplomaParts} IN (1, 2)
-    UNION ALL
-    SELECT ${candidate('GRD-017', {
+    }),
+  },
+  {
+    // Without either count row the hours compare as unknown: no finding, as with the inner joins they replace.
+    when: sql`e.diploma_date < ${ctx.dates.springCount}::date AND sc.spring_aggregate_hours <> fc.fall_aggregate_hours`,
+    select: candidate('GRD-017', {
       district: sql`e.district_number`,
       student: sql`e.student_id`,
       stateId: sql`s.state_id`,
@@ -37,32 +38,27 @@ const earlyGraduate: SqlRule = {
       key: sql`'enrollment:' || e.id || ':hours'`,
       message: sql`'Early graduate (diploma ' || ${isoText('e.diploma_date')} || '): spring aggregate hours ' || sc.spring_aggregate_hours
         || ' differ from the fall count''s ' || fc.fall_aggregate_hours`,
-    })}
-    FROM enrollment e JOIN student s ON s.id = e.student_id
-    JOIN spring_count sc ON sc.enrollment_id = e.id JOIN fall_count fc ON fc.enrollment_id = e.id
-    WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')}
-      AND e.diploma_date < ${ctx.dates.springCount}::date AND sc.spring_aggregate_hours <> fc.fall_aggregate_hours`,
-};
+    }),
+  },
+]);
 
 /** R18 [V S06, S16]: graduates and grade 9–12 cohort members need Date First Entered 9th Grade. */
-const firstEntered9th: SqlRule = {
-  id: 'GRD-018',
-  perStudent: true,
-  select: (ctx) => sql`SELECT ${candidate('GRD-018', {
-    district: sql`e.district_number`,
-    student: sql`e.student_id`,
-    stateId: sql`s.state_id`,
-    table: 'enrollment',
-    recordId: sql`e.id`,
-    key: sql`'enrollment:' || e.id`,
-    message: sql`'Grade ' || e.grade_level || ' enrollment' || CASE WHEN e.end_status = ANY(${listParam(ctx, 'graduateEndStatuses')}::text[])
+const firstEntered9th = rowRule('GRD-018', [], (ctx) => [
+  {
+    when: sql`NOT e.no_show AND e.date_first_entered_9th_grade IS NULL
+      AND (e.grade_level = ANY(${listParam(ctx, 'cohortGrades')}::text[]) OR e.end_status = ANY(${listParam(ctx, 'graduateEndStatuses')}::text[]))`,
+    select: candidate('GRD-018', {
+      district: sql`e.district_number`,
+      student: sql`e.student_id`,
+      stateId: sql`s.state_id`,
+      table: 'enrollment',
+      recordId: sql`e.id`,
+      key: sql`'enrollment:' || e.id`,
+      message: sql`'Grade ' || e.grade_level || ' enrollment' || CASE WHEN e.end_status = ANY(${listParam(ctx, 'graduateEndStatuses')}::text[])
       THEN ' (graduate)' ELSE '' END || ' without Date First Entered 9th Grade'`,
-  })}
-  FROM enrollment e JOIN student s ON s.id = e.student_id
-  WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')} AND NOT e.no_show
-    AND e.date_first_entered_9th_grade IS NULL
-    AND (e.grade_level = ANY(${listParam(ctx, 'cohortGrades')}::text[]) OR e.end_status = ANY(${listParam(ctx, 'graduateEndStatuses')}::text[]))`,
-};
+    }),
+  },
+]);
 
 /**
  * R19 [V S06]: a dropout end status although the student re-enrolled in any Montana public school after

@@ -10,26 +10,26 @@ import {
   listParam,
   SCOPE_STUDENTS,
   studentOf,
+  type RuleContext,
   type SqlRule,
 } from './context.ts';
+import { rowRule } from './enrollment-rows.ts';
 
 /** R01 [V S32]: an enrollment whose student has no valid 9-digit state ID (placeholders count as none). */
-const missingStateId: SqlRule = {
-  id: 'ID-001',
-  perStudent: true,
-  select: (ctx) => sql`SELECT ${candidate('ID-001', {
-    district: sql`e.district_number`,
-    student: sql`e.student_id`,
-    stateId: sql`s.state_id`,
-    table: 'enrollment',
-    recordId: sql`e.id`,
-    key: sql`'enrollment:' || e.id`,
-    message: sql`'Enrollment at school ' || e.school_number || ' belongs to a student without a valid state ID (' || s.state_id || ')'`,
-  })}
-  FROM enrollment e ${studentOf(ctx, 'e')}
-  WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')}
-    AND (s.state_id !~ '^[0-9]{9}$' OR s.state_id = ANY(${listParam(ctx, 'placeholderIds')}::text[]))`,
-};
+const missingStateId = rowRule('ID-001', [], (ctx) => [
+  {
+    when: sql`(s.state_id !~ '^[0-9]{9}$' OR s.state_id = ANY(${listParam(ctx, 'placeholderIds')}::text[]))`,
+    select: candidate('ID-001', {
+      district: sql`e.district_number`,
+      student: sql`e.student_id`,
+      stateId: sql`s.state_id`,
+      table: 'enrollment',
+      recordId: sql`e.id`,
+      key: sql`'enrollment:' || e.id`,
+      message: sql`'Enrollment at school ' || e.school_number || ' belongs to a student without a valid state ID (' || s.state_id || ')'`,
+    }),
+  },
+]);
 
 /** First names equal or one typo apart: a dropped last letter or two letters swapped (decision 0024). */
 const similarFirst = (a: string, b: string) => {
@@ -68,6 +68,19 @@ function scopedPairs(): RawBuilder<unknown> {
 }
 
 /**
+ * A student's home district: the latest enrollment of the year, else the latest district that knew them. Probed
+ * per side of each pair (a few hundred) rather than kept in a CTE read twice, which would keep a statewide
+ * evaluation off parallel workers (decision 0084).
+ */
+function home(ctx: RuleContext, id: string): RawBuilder<unknown> {
+  const student = sql.ref(id);
+  return sql`coalesce(
+    (SELECT e.district_number FROM enrollment e WHERE e.student_id = ${student} AND e.school_year = ${ctx.year}::int ORDER BY e.start_date DESC LIMIT 1),
+    (SELECT sd.district_number FROM student_district sd WHERE sd.student_id = ${student}
+     ORDER BY sd.last_seen_year DESC NULLS LAST, sd.district_number LIMIT 1))`;
+}
+
+/**
  * R02 [V S13] "Duplicate IDs": two state IDs with the same birth date, gender and normalised last name whose
  * first names are equal or one typo apart (accents, a dropped last letter, two letters swapped). The spec
  * gives no thresholds (§9.2 GAP); decision 0024. The newer identity's district owns the finding.
@@ -76,13 +89,6 @@ const possibleDuplicate: SqlRule = {
   id: 'ID-002',
   perStudent: true,
   select: (ctx) => sql`
-    WITH pairs AS (${ctx.scope.kind === 'state' ? allPairs : scopedPairs()}),
-    home AS (
-      SELECT p.id, coalesce(
-        (SELECT e.district_number FROM enrollment e WHERE e.student_id = p.id AND e.school_year = ${ctx.year}::int ORDER BY e.start_date DESC LIMIT 1),
-        (SELECT sd.district_number FROM student_district sd WHERE sd.student_id = p.id
-         ORDER BY sd.last_seen_year DESC NULLS LAST, sd.district_number LIMIT 1)) AS district
-      FROM (SELECT a_id AS id FROM pairs UNION SELECT b_id FROM pairs) p)
     SELECT ${candidate('ID-002', {
       district: sql`coalesce(hb.district, ha.district)`,
       otherDistrict: sql`CASE WHEN hb.district IS NOT NULL AND ha.district <> hb.district THEN ha.district END`,
@@ -95,7 +101,10 @@ const possibleDuplicate: SqlRule = {
       message: sql`'Possible duplicate of state ID ' || sa.state_id || ': same birth date ' || ${isoText('p.birth_date')}
         || ', gender and last name; first name ' || CASE WHEN p.same_first THEN 'the same' ELSE 'one typo apart' END`,
     })}
-    FROM pairs p JOIN home ha ON ha.id = p.a_id JOIN home hb ON hb.id = p.b_id
+    -- OFFSET 0: the pairs are found first, so the home probes below run per pair, not per candidate of the join.
+    FROM (SELECT * FROM (${ctx.scope.kind === 'state' ? allPairs : scopedPairs()}) q OFFSET 0) p
+    CROSS JOIN LATERAL (SELECT ${home(ctx, 'p.a_id')} AS district) ha
+    CROSS JOIN LATERAL (SELECT ${home(ctx, 'p.b_id')} AS district) hb
     -- Primary-key probes for the pairs' state IDs: a plain join would hash every identity of the state.
     CROSS JOIN LATERAL (SELECT state_id FROM student WHERE id = p.a_id OFFSET 0) sa
     CROSS JOIN LATERAL (SELECT state_id FROM student WHERE id = p.b_id OFFSET 0) sb
@@ -123,7 +132,8 @@ const incompleteDemographics: SqlRule = {
   FROM enrollment e ${studentOf(ctx, 'e')}
   WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')}
     AND (s.birth_date IS NULL OR s.gender IS NULL OR s.hispanic IS NULL OR s.race_codes IS NULL
-         OR (',' || replace(s.race_codes, ' ', '') || ',') ~ ',([^,]+),(.*,)?\\1,')
+         -- Only a list of two or more codes can repeat one: the comma test spares the regex for nearly every identity.
+         OR (s.race_codes LIKE '%,%' AND (',' || replace(s.race_codes, ' ', '') || ',') ~ ',([^,]+),(.*,)?\\1,'))
   ORDER BY s.id, e.district_number`,
 };
 

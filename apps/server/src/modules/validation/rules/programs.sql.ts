@@ -13,6 +13,7 @@ import {
   type RuleContext,
   type SqlRule,
 } from './context.ts';
+import { rowRule } from './enrollment-rows.ts';
 
 const person = (alias: string, table: string) => ({
   district: sql`${sql.ref(`${alias}.district_number`)}`,
@@ -152,25 +153,23 @@ const accommodationProgram: SqlRule = {
 };
 
 /** R37 [V S54]: classroom/home-based early literacy needs age 4 by Sept 10, Jumpstart age 5. */
-const earlyLiteracyAge: SqlRule = {
-  id: 'LIT-037',
-  perStudent: true,
-  select: (ctx) => {
-    const p = ctx.params;
-    const cutoff = ctx.dates.ageCutoff;
-    const minAge = sql`CASE WHEN e.early_literacy_program = ${String(p.jumpstartCode)} THEN ${numberParam(ctx, 'jumpstartMinimumAge')}::int
-      ELSE ${numberParam(ctx, 'minimumAge')}::int END`;
-    return sql`SELECT ${candidate('LIT-037', {
-      ...person('e', 'enrollment'),
-      message: sql`'Early-literacy program ' || e.early_literacy_program || ' needs age ' || ${minAge} || ' by ' || ${cutoff}::text
-        || '; born ' || ${isoText('s.birth_date')}`,
-    })}
-    FROM enrollment e JOIN student s ON s.id = e.student_id
-    WHERE e.school_year = ${ctx.year}::int AND ${inScope(ctx, 'e.district_number', 'e.student_id')}
-      AND e.early_literacy_program IN (${String(p.classroomCode)}, ${String(p.homeCode)}, ${String(p.jumpstartCode)})
-      AND s.birth_date > (${cutoff}::date - make_interval(years => ${minAge}))::date`;
-  },
-};
+const earlyLiteracyAge = rowRule('LIT-037', [], (ctx) => {
+  const p = ctx.params;
+  const cutoff = ctx.dates.ageCutoff;
+  const minAge = sql`CASE WHEN e.early_literacy_program = ${String(p.jumpstartCode)} THEN ${numberParam(ctx, 'jumpstartMinimumAge')}::int
+    ELSE ${numberParam(ctx, 'minimumAge')}::int END`;
+  return [
+    {
+      when: sql`e.early_literacy_program IN (${String(p.classroomCode)}, ${String(p.homeCode)}, ${String(p.jumpstartCode)})
+        AND s.birth_date > (${cutoff}::date - make_interval(years => ${minAge}))::date`,
+      select: candidate('LIT-037', {
+        ...person('e', 'enrollment'),
+        message: sql`'Early-literacy program ' || e.early_literacy_program || ' needs age ' || ${minAge} || ' by ' || ${cutoff}::text
+          || '; born ' || ${isoText('s.birth_date')}`,
+      }),
+    },
+  ];
+});
 
 /** Program, CTE, accommodation and early-literacy rules. */
 export const PROGRAM_RULES: readonly SqlRule[] = [
