@@ -119,12 +119,6 @@ export interface CollectionsSchema {
     superseded_at: string | null;
     superseded_by: number | null;
   };
-  certification_snapshot_row: {
-    snapshot_id: number;
-    template_id: string;
-    record_key: string;
-    row: unknown;
-  };
   contact: {
     id: Generated<number>;
     district_number: string;

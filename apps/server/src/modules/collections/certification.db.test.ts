@@ -9,6 +9,8 @@ import { eventsService, type EventsService } from './events.service.ts';
 import { membershipService } from './membership.service.ts';
 import { snapshotsService, type SnapshotsService } from './snapshots.service.ts';
 import type { Actor } from './outbox.repository.ts';
+import { frozenRow, SNAPSHOT_SOURCES } from './snapshot-sources.ts';
+import { frozenColumns, sourceColumns } from './snapshot.repository.ts';
 
 let t: TestDatabase;
 let events: EventsService;
@@ -143,10 +145,12 @@ describe('certification (montana-aim.md §7.2)', () => {
   });
 
   it('refuses UPDATE and DELETE of snapshot rows in the database itself', async () => {
-    await expect(sql`UPDATE certification_snapshot_row SET record_key = 'x'`.execute(t.db)).rejects.toThrow(
+    // The event freezes demographics: its rows are in the students' snapshot table.
+    await expect(sql`UPDATE snapshot_student SET record_key = 'x'`.execute(t.db)).rejects.toThrow(
       /immutable/,
     );
-    await expect(sql`DELETE FROM certification_snapshot_row`.execute(t.db)).rejects.toThrow(/immutable/);
+    await expect(sql`DELETE FROM snapshot_student`.execute(t.db)).rejects.toThrow(/immutable/);
+    await expect(sql`TRUNCATE snapshot_enrollment`.execute(t.db)).rejects.toThrow(/immutable/);
     await expect(sql`DELETE FROM certification_snapshot`.execute(t.db)).rejects.toThrow(/immutable/);
     await expect(sql`UPDATE certification_snapshot SET content_hash = 'x'`.execute(t.db)).rejects.toThrow(
       /immutable/,
@@ -155,15 +159,31 @@ describe('certification (montana-aim.md §7.2)', () => {
 
   it('seals with the md5 of the stored rows’ digests and refuses rows without a header', async () => {
     const [s] = await snaps.list(eventId, district);
-    // Decision 0048 recomputed from the stored rows: the seal was computed while they were inserted.
-    const r = await sql<{ h: string }>`
-      SELECT md5(coalesce(string_agg(d, E'\n' ORDER BY template_id, record_key, d), '')) AS h
-      FROM (SELECT template_id, record_key, md5(template_id || '|' || record_key || '|' || row::text) AS d
-        FROM certification_snapshot_row WHERE snapshot_id = ${s!.id}) x`.execute(t.db);
+    const frozen = async (alias: string, template: string) => {
+      const source = SNAPSHOT_SOURCES.get(template)!;
+      return frozenRow(alias, frozenColumns(source, await sourceColumns(t.db, [source])));
+    };
+    const enrollment = await frozen('e', 'student-enrollment');
+    const student = await frozen('d', 'student-demographics');
+    // Decisions 0048 and 0080 recomputed from the stored typed rows: each digest is md5 of template | key | the
+    // row's text form, and the seal, computed while they were inserted, is the md5 of the ordered digests.
+    const r = await sql<{ h: string; stored: number; recomputed: number }>`
+      WITH x AS (
+        SELECT 'student-enrollment' AS template_id, e.record_key, e.digest,
+          md5('student-enrollment|' || e.record_key || '|' || ${sql.raw(enrollment)}::text) AS d
+        FROM snapshot_enrollment e WHERE e.snapshot_id = ${s!.id}
+        UNION ALL
+        SELECT 'student-demographics', d.record_key, d.digest,
+          md5('student-demographics|' || d.record_key || '|' || ${sql.raw(student)}::text)
+        FROM snapshot_student d WHERE d.snapshot_id = ${s!.id})
+      SELECT md5(coalesce(string_agg(digest, E'\n' ORDER BY template_id, record_key, digest), '')) AS h,
+        count(*)::int AS stored, count(*) FILTER (WHERE d = digest)::int AS recomputed FROM x`.execute(t.db);
     expect(s!.contentHash).toBe(r.rows[0]!.h);
+    expect(r.rows[0]!.recomputed).toBe(r.rows[0]!.stored);
     await expect(
-      sql`INSERT INTO certification_snapshot_row (snapshot_id, template_id, record_key, row)
-        VALUES (-1, 'student-enrollment', '1', '{}')`.execute(t.db),
+      sql`INSERT INTO snapshot_enrollment (snapshot_id, record_key, digest) VALUES (-1, '1', 'x')`.execute(
+        t.db,
+      ),
     ).rejects.toThrow(/header/);
   });
 

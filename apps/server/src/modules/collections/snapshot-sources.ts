@@ -1,8 +1,9 @@
 /**
  * Where a snapshot reads each template's live rows (decision 0043): the table, the expression naming a record
  * stably across uploads (the store's identity columns, so a diff matches an updated row to its earlier self), and
- * the bookkeeping columns left out of the frozen row so a re-upload of the same data hashes the same. The frozen
- * row is built from the table's catalogued columns (decision 0027).
+ * the bookkeeping columns left out of the frozen row so a re-upload of the same data hashes the same. Each source's
+ * rows are frozen into its typed snapshot table `snapshot_<table>` (decision 0080), whose columns are the table's
+ * columns minus `omit`, plus `extra`.
  */
 import { identityColumns, RECORD_STORES } from '../student-records/record-stores.ts';
 
@@ -81,18 +82,46 @@ export function sourcesFor(templates: readonly string[]): SnapshotSource[] {
   });
 }
 
+/** The typed table holding a source's frozen rows (migration 0019, decision 0080). */
+export const snapshotTable = (source: SnapshotSource): string => `snapshot_${source.table}`;
+
 /**
- * The select list of a source's frozen row from its table's columns (read from the catalog): the table's
- * columns minus the omitted and the replaced ones, then the extra fields. `to_jsonb` over a row of exactly these
- * columns builds the same jsonb value as `to_jsonb(table) - omitted || extra`, without rebuilding the object
- * once per removed key (decision 0027).
+ * The select list of a source's frozen row, one expression per column of its snapshot table (read from the
+ * catalog, in table order): an extra field's expression, the live column of that name, or NULL for a column the
+ * live table no longer has. Each is named after its snapshot column.
  */
-export function rowColumns(source: SnapshotSource, tableColumns: readonly string[]): string {
-  const replaced = new Set([...source.omit, ...Object.keys(source.extra)]);
-  const own = tableColumns.filter((c) => !replaced.has(c)).map((c) => `${source.alias}.${quoteIdent(c)}`);
-  const extra = Object.entries(source.extra).map(([name, expr]) => `${expr} AS ${quoteIdent(name)}`);
-  return [...own, ...extra].join(', ');
+export function frozenSelect(
+  source: SnapshotSource,
+  frozenColumns: readonly string[],
+  liveColumns: readonly string[],
+): string {
+  const present = new Set(presentColumns(source, frozenColumns, liveColumns));
+  return frozenColumns
+    .map((c) => {
+      const expr = source.extra[c] ?? (present.has(c) ? `${source.alias}.${quoteIdent(c)}` : 'NULL');
+      return `${expr} AS ${quoteIdent(c)}`;
+    })
+    .join(', ');
 }
+
+/** The frozen columns a freeze writes: those with a live column or an extra field (the rest stay NULL). */
+export function presentColumns(
+  source: SnapshotSource,
+  frozenColumns: readonly string[],
+  liveColumns: readonly string[],
+): string[] {
+  const live = new Set(liveColumns);
+  return frozenColumns.filter((c) => c in source.extra || live.has(c));
+}
+
+/** `ROW(x.a, x.b, …)`: the frozen row over columns selected under alias `x`, whose text form is digested. */
+export function frozenRow(alias: string, frozenColumns: readonly string[]): string {
+  return `ROW(${frozenColumns.map((c) => `${alias}.${quoteIdent(c)}`).join(', ')})`;
+}
+
+/** Quotes a column list for an INSERT or SELECT. */
+export const columnList = (alias: string | null, columns: readonly string[]): string =>
+  columns.map((c) => (alias === null ? quoteIdent(c) : `${alias}.${quoteIdent(c)}`)).join(', ');
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

@@ -1,11 +1,19 @@
 /**
  * Immutable certification snapshots (ARCHITECTURE §4 Certification; montana-aim.md §7.1 "Snapshot"): set-based
- * copies of districts' live rows into snapshot rows with a content hash computed in SQL, and per-template diffs.
- * The database refuses updates and deletes of snapshot rows itself (0007 triggers).
+ * copies of districts' live rows into typed snapshot tables, one per source table (decision 0080), each row with
+ * its digest; the header's content hash sealed in SQL from the digests (decision 0048). Diffs:
+ * snapshot-diff.repository.ts. The database refuses updates and deletes of snapshot rows itself (0019 triggers).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { rowColumns, type SnapshotSource } from './snapshot-sources.ts';
+import {
+  columnList,
+  frozenRow,
+  frozenSelect,
+  presentColumns,
+  snapshotTable,
+  type SnapshotSource,
+} from './snapshot-sources.ts';
 
 /** A snapshot header. */
 export type SnapshotRecord = {
@@ -21,12 +29,15 @@ export type SnapshotRecord = {
   supersededBy: number | null;
 };
 
-/** Each source table's columns in table order, from the catalog (the frozen row's fields, see `rowColumns`). */
+/** Catalogued columns, in table order, of the sources' live tables and of their snapshot tables, by table. */
+export type SourceColumns = ReadonlyMap<string, readonly string[]>;
+
+/** Reads `SourceColumns` for `sources` from the catalog. */
 export async function sourceColumns(
   db: Executor,
   sources: readonly SnapshotSource[],
-): Promise<ReadonlyMap<string, readonly string[]>> {
-  const tables = [...new Set(sources.map((s) => s.table))];
+): Promise<SourceColumns> {
+  const tables = [...new Set(sources.flatMap((s) => [s.table, snapshotTable(s)]))];
   if (tables.length === 0) return new Map();
   const r = await sql<{ table_name: string; columns: unknown }>`
     SELECT c.relname AS table_name, to_jsonb(array_agg(a.attname::text ORDER BY a.attnum)) AS columns
@@ -37,46 +48,107 @@ export async function sourceColumns(
   return new Map(r.rows.map((x) => [x.table_name, asArray(x.columns)]));
 }
 
-/** Live rows of `sources` as (district_number, template_id, record_key, row); all districts when null. */
+/** Columns of a snapshot table that are bookkeeping of the snapshot, not the frozen row. */
+const SNAPSHOT_META: ReadonlySet<string> = new Set(['snapshot_id', 'record_key', 'digest']);
+
+/** The frozen columns of a source: its snapshot table's columns without the snapshot's own. */
+export function frozenColumns(source: SnapshotSource, columns: SourceColumns): string[] {
+  return (columns.get(snapshotTable(source)) ?? []).filter((c) => !SNAPSHOT_META.has(c));
+}
+
+/** Live rows of one source as (snapshot_district, record_key, frozen columns…); all districts when null. */
+function liveSelect(
+  s: SnapshotSource,
+  districts: readonly string[] | null,
+  schoolYear: number | readonly number[],
+  columns: SourceColumns,
+): RawBuilder<unknown> {
+  const inDistricts =
+    districts === null ? sql`true` : sql`${sql.raw(s.district)} IN (${sql.join([...districts])})`;
+  const years = typeof schoolYear === 'number' ? [schoolYear] : [...schoolYear];
+  const inYear = s.yearColumn === null ? sql`true` : sql`${sql.raw(s.yearColumn)} IN (${sql.join(years)})`;
+  const fields = frozenSelect(s, frozenColumns(s, columns), columns.get(s.table) ?? []);
+  return sql`SELECT ${sql.raw(s.district)} AS snapshot_district, ${sql.raw(s.key)} AS record_key, ${sql.raw(fields)}
+    FROM ${sql.raw(s.from)} WHERE ${inDistricts} AND ${inYear}`;
+}
+
+/**
+ * A frozen row's digest (decision 0080): md5 of template | record key | the row's text form, over the frozen
+ * columns selected under `alias`. Computed under fixed text forms of dates and times (`withDigestForms`).
+ */
+function digestOf(s: SnapshotSource, alias: string, columns: readonly string[]): RawBuilder<string> {
+  return sql<string>`md5(${s.template}::text || '|' || ${sql.raw(`${alias}.record_key`)} || '|' || ${sql.raw(
+    frozenRow(alias, columns),
+  )}::text)`;
+}
+
+/**
+ * Live rows of `sources` as (district_number, template_id, record_key, digest), each digested as a snapshot of
+ * it would be (for diffs against live data); all districts when null.
+ */
 export function liveRows(
   sources: readonly SnapshotSource[],
   districts: readonly string[] | null,
   /** One school year, or several (a prior-year collection freezes two, decision 0062). */
   schoolYear: number | readonly number[],
-  columns: ReadonlyMap<string, readonly string[]>,
+  columns: SourceColumns,
 ): RawBuilder<unknown> {
   if (sources.length === 0)
     return sql`SELECT NULL::text AS district_number, NULL::text AS template_id, NULL::text AS record_key,
-      NULL::jsonb AS row WHERE false`;
-  const parts = sources.map((s) => {
-    const inDistricts =
-      districts === null ? sql`true` : sql`${sql.raw(s.district)} IN (${sql.join([...districts])})`;
-    const years = typeof schoolYear === 'number' ? [schoolYear] : [...schoolYear];
-    const inYear = s.yearColumn === null ? sql`true` : sql`${sql.raw(s.yearColumn)} IN (${sql.join(years)})`;
-    const fields = rowColumns(s, columns.get(s.table) ?? []);
-    return sql`SELECT ${sql.raw(s.district)} AS district_number, ${s.template}::text AS template_id,
-      ${sql.raw(s.key)} AS record_key, to_jsonb(x) AS row
-      FROM ${sql.raw(s.from)} CROSS JOIN LATERAL (SELECT ${sql.raw(fields)}) x WHERE ${inDistricts} AND ${inYear}`;
-  });
+      NULL::text AS digest WHERE false`;
+  const parts = sources.map(
+    (
+      s,
+    ) => sql`SELECT x.snapshot_district AS district_number, ${s.template}::text AS template_id, x.record_key,
+      ${digestOf(s, 'x', frozenColumns(s, columns))} AS digest
+      FROM (${liveSelect(s, districts, schoolYear, columns)}) x`,
+  );
   return sql.join(parts, sql` UNION ALL `);
 }
 
-/** Above this many districts a snapshot builds its rows with parallel workers (decision 0079). */
-const PARALLEL_BUILD_DISTRICTS = 8;
+/**
+ * Runs `f` with the text forms digests are computed under fixed for the transaction (ISO dates, UTC times,
+ * default float and interval output), whatever the session's settings, then restores them: a row digests the
+ * same whoever freezes or diffs it.
+ */
+export async function withDigestForms<T>(db: Executor, f: (trx: Executor) => Promise<T>): Promise<T> {
+  const run = async (trx: Executor) => {
+    const forms = {
+      DateStyle: 'ISO, YMD',
+      TimeZone: 'UTC',
+      IntervalStyle: 'postgres',
+      extra_float_digits: '1',
+    };
+    const saved = await setSettings(trx, forms);
+    const value = await f(trx);
+    await setSettings(trx, saved);
+    return value;
+  };
+  return db.isTransaction ? await run(db) : await db.transaction().execute(run);
+}
+
+/** Sets run-time settings for the transaction; returns the values they had. */
+async function setSettings(db: Executor, to: Record<string, string>): Promise<Record<string, string>> {
+  const names = Object.keys(to);
+  const r = await sql<Record<string, string>>`SELECT ${sql.join(
+    names.map(
+      (n, i) =>
+        sql`current_setting(${n}) AS ${sql.ref(`s${i}`)}, set_config(${n}, ${to[n]!}, true) AS ${sql.ref(`n${i}`)}`,
+    ),
+  )}`.execute(db);
+  const row = r.rows[0]!;
+  return Object.fromEntries(names.map((n, i) => [n, row[`s${i}`]!]));
+}
 
 /**
- * Freezes the live rows of each target district and seals every header (decisions 0027, 0079). The rows are
- * built once, each with its digest `md5(template|key|row)`, into a transaction-local table: that statement may
- * use parallel workers, which a statement that also inserts may not, and building each row's jsonb is most of a
- * statewide snapshot's work. The rows are then inserted from it, and each header's hash is the md5 of its rows'
- * digests joined in the order template, record key, digest (decision 0048), so the seal needs no pass over the
- * frozen rows. The district's earlier snapshot of the event is then marked superseded (it is kept). Runs in
- * the caller's transaction, or in its own: the frozen-rows table lives only as long as the transaction.
+ * Freezes the live rows of each target district and seals every header (decisions 0027, 0080) in one statement:
+ * each source's rows are inserted into its snapshot table by a plain INSERT … SELECT of columns, each with its
+ * digest, and the inserted digests seal the headers: each header's hash is the md5 of its rows' digests joined in
+ * the order template, record key, digest (decision 0048), so the seal reads no row back. The district's earlier
+ * snapshot of the event is then marked superseded (it is kept). Runs in the caller's transaction, or in its own.
  */
 export async function takeSnapshots(db: Executor, input: SnapshotInput): Promise<Map<string, number>> {
-  return db.isTransaction
-    ? await freezeAndSeal(db, input)
-    : await db.transaction().execute((trx) => freezeAndSeal(trx, input));
+  return await withDigestForms(db, (trx) => freezeAndSeal(trx, input));
 }
 
 /** What `takeSnapshots` freezes: an event's source tables for some districts, each with its round. */
@@ -107,68 +179,44 @@ async function freezeAndSeal(db: Executor, input: SnapshotInput): Promise<Map<st
   const ids = headers.map((h) => h.id);
   const districts = headers.map((h) => h.district_number);
   const columns = await sourceColumns(db, input.sources);
-  await buildFrozenRows(
-    db,
-    ids,
-    liveRows(input.sources, districts, input.schoolYear, columns),
-    districts.length,
-  );
+  // A statewide snapshot's seal sorts a few hundred thousand digests; memory avoids spilling them to disk.
+  await sql`SELECT set_config('work_mem', '256MB', true)`.execute(db);
+  const inserts = input.sources.map((s, i) => {
+    const cols = frozenColumns(s, columns);
+    // Columns the live table no longer has are digested as NULL and left NULL (an untyped NULL cannot be inserted).
+    const written = presentColumns(s, cols, columns.get(s.table) ?? []);
+    return sql`${sql.ref(`i${i}`)} AS (
+      INSERT INTO ${sql.table(snapshotTable(s))} (snapshot_id, record_key, digest, ${sql.raw(columnList(null, written))})
+      SELECT h.id, x.record_key, ${digestOf(s, 'x', cols)}, ${sql.raw(columnList('x', written))}
+      FROM (${liveSelect(s, districts, input.schoolYear, columns)}) x
+      JOIN certification_snapshot h ON h.district_number = x.snapshot_district
+      WHERE h.id IN (${sql.join(ids)})
+      RETURNING snapshot_id, ${s.template}::text AS template_id, record_key, digest)`;
+  });
+  const frozen =
+    inserts.length === 0
+      ? sql`SELECT NULL::bigint AS snapshot_id, NULL::text AS template_id, NULL::text AS record_key,
+          NULL::text AS digest WHERE false`
+      : sql.join(
+          input.sources.map((_, i) => sql`SELECT * FROM ${sql.ref(`i${i}`)}`),
+          sql` UNION ALL `,
+        );
   await sql`
-    INSERT INTO certification_snapshot_row (snapshot_id, template_id, record_key, row)
-    SELECT snapshot_id, template_id, record_key, row FROM snapshot_frozen`.execute(db);
-  await sql`
+    WITH ${sql.join([...inserts, sql`frozen AS (${frozen})`])}
     UPDATE certification_snapshot c SET content_hash = seal.hash, row_count = seal.n
     FROM (
       SELECT h.id,
         md5(coalesce(string_agg(f.digest, E'\n' ORDER BY f.template_id, f.record_key, f.digest), '')) AS hash,
         count(f.snapshot_id) AS n
-      FROM certification_snapshot h LEFT JOIN snapshot_frozen f ON f.snapshot_id = h.id
+      FROM certification_snapshot h LEFT JOIN frozen f ON f.snapshot_id = h.id
       WHERE h.id IN (${sql.join(ids)}) GROUP BY h.id) seal
     WHERE c.id = seal.id`.execute(db);
-  await sql`DROP TABLE snapshot_frozen`.execute(db);
   await sql`
     UPDATE certification_snapshot o SET superseded_at = now(), superseded_by = n.id
     FROM certification_snapshot n
     WHERE n.id IN (${sql.join(ids)}) AND o.event_id = n.event_id AND o.district_number = n.district_number
       AND o.id < n.id AND o.superseded_at IS NULL`.execute(db);
   return new Map(headers.map((h) => [h.district_number, h.id]));
-}
-
-/**
- * Builds the frozen rows of the snapshots `ids` with their digests into the transaction's `snapshot_frozen`
- * table. For many districts the planner is told that workers cost nothing to start or feed: it does not price
- * building jsonb, so it would otherwise build a statewide snapshot's rows on one core. The settings are restored.
- */
-async function buildFrozenRows(
-  db: Executor,
-  ids: readonly number[],
-  live: RawBuilder<unknown>,
-  districtCount: number,
-): Promise<void> {
-  const parallel = districtCount >= PARALLEL_BUILD_DISTRICTS;
-  // A statewide snapshot materialises a few hundred megabytes of rows; memory avoids spilling them to disk.
-  await sql`SELECT set_config('work_mem', '256MB', true)`.execute(db);
-  const saved = parallel ? await setParallelCosts(db, { setup: '0', tuple: '0' }) : null;
-  await sql`
-    CREATE TEMP TABLE snapshot_frozen ON COMMIT DROP AS
-    SELECT h.id AS snapshot_id, l.template_id, l.record_key, l.row,
-      md5(l.template_id || '|' || l.record_key || '|' || l.row::text) AS digest
-    FROM (${live}) l JOIN certification_snapshot h ON h.district_number = l.district_number
-    WHERE h.id IN (${sql.join(ids)})`.execute(db);
-  if (saved) await setParallelCosts(db, saved);
-}
-
-/** Sets the planner's parallel setup and tuple costs for the transaction; returns the values they had. */
-async function setParallelCosts(
-  db: Executor,
-  to: { setup: string; tuple: string },
-): Promise<{ setup: string; tuple: string }> {
-  const r = await sql<{ setup: string; tuple: string }>`
-    SELECT current_setting('parallel_setup_cost') AS setup, current_setting('parallel_tuple_cost') AS tuple,
-      set_config('parallel_setup_cost', ${to.setup}, true), set_config('parallel_tuple_cost', ${to.tuple}, true)`.execute(
-    db,
-  );
-  return r.rows[0]!;
 }
 
 function toSnapshot(r: {
@@ -219,58 +267,7 @@ export async function snapshotsOf(
   return rows.map(toSnapshot);
 }
 
-/** Per-template differences; keys are capped at `keyLimit` per kind. */
-export type TemplateDiff = {
-  template: string;
-  added: number;
-  removed: number;
-  changed: number;
-  unchanged: number;
-  addedKeys: string[];
-  removedKeys: string[];
-  changedKeys: string[];
-};
-
-function asArray(v: unknown): string[] {
+/** A jsonb array of strings as returned by either driver. */
+export function asArray(v: unknown): string[] {
   return v === null || v === undefined ? [] : ((typeof v === 'string' ? JSON.parse(v) : v) as string[]);
-}
-
-/** Compares snapshot `from` with another snapshot or with live rows (`to`), per template, in one statement. */
-export async function diffSnapshot(
-  db: Executor,
-  from: number,
-  to: { snapshot: number } | { live: RawBuilder<unknown> },
-  keyLimit = 100,
-): Promise<TemplateDiff[]> {
-  const b =
-    'snapshot' in to
-      ? sql`SELECT template_id, record_key, row FROM certification_snapshot_row WHERE snapshot_id = ${to.snapshot}`
-      : sql`SELECT template_id, record_key, row FROM (${to.live}) l`;
-  const keys = (side: string, where: string) =>
-    sql.raw(
-      `to_jsonb((array_agg(${side}.record_key ORDER BY ${side}.record_key) FILTER (WHERE ${where}))[1:${keyLimit}])`,
-    );
-  const r = await sql<Record<string, unknown>>`
-    WITH a AS (SELECT template_id, record_key, row FROM certification_snapshot_row WHERE snapshot_id = ${from}),
-    b AS (${b})
-    SELECT coalesce(a.template_id, b.template_id) AS template,
-      count(*) FILTER (WHERE a.record_key IS NULL) AS added,
-      count(*) FILTER (WHERE b.record_key IS NULL) AS removed,
-      count(*) FILTER (WHERE a.row <> b.row) AS changed,
-      count(*) FILTER (WHERE a.row = b.row) AS unchanged,
-      ${keys('b', 'a.record_key IS NULL')} AS added_keys,
-      ${keys('a', 'b.record_key IS NULL')} AS removed_keys,
-      ${keys('a', 'a.row <> b.row')} AS changed_keys
-    FROM a FULL JOIN b ON a.template_id = b.template_id AND a.record_key = b.record_key
-    GROUP BY 1 ORDER BY 1`.execute(db);
-  return r.rows.map((x) => ({
-    template: String(x.template),
-    added: Number(x.added),
-    removed: Number(x.removed),
-    changed: Number(x.changed),
-    unchanged: Number(x.unchanged),
-    addedKeys: asArray(x.added_keys),
-    removedKeys: asArray(x.removed_keys),
-    changedKeys: asArray(x.changed_keys),
-  }));
 }

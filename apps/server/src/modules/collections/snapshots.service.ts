@@ -3,15 +3,14 @@ import type { CertificationDeps } from './certification.service.ts';
 import { transitionsOf } from './certification.repository.ts';
 import { findEvent } from './events.repository.ts';
 import { snapshotYears, sourcesFor } from './snapshot-sources.ts';
+import { diffSnapshot, type TemplateDiff } from './snapshot-diff.repository.ts';
 import {
-  diffSnapshot,
   findSnapshot,
   liveRows,
   snapshotsOf,
   sourceColumns,
   takeSnapshots,
   type SnapshotRecord,
-  type TemplateDiff,
 } from './snapshot.repository.ts';
 
 /** A diff outcome: every template of the event, zero counts included. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { OutcomeReport } from '@bitterroot/contracts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { TEST_SCHOOL_YEAR as Y } from '../../../test/test-env.ts';
@@ -110,12 +111,10 @@ describe('the prior-year graduates snapshot', () => {
     });
     const taken = await snapshots.statewide(Number(event.id), [f.a.district, f.b.district], null);
     expect(taken).toMatchObject({ kind: 'done', snapshots: 2 });
-    const years = await t.db
-      .selectFrom('certification_snapshot_row as r')
-      .innerJoin('certification_snapshot as h', 'h.id', 'r.snapshot_id')
-      .where('h.event_id', '=', event.id)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const years = (
+      await sql<{ n: number }>`SELECT count(*) AS n FROM snapshot_enrollment r
+        JOIN certification_snapshot h ON h.id = r.snapshot_id WHERE h.event_id = ${event.id}`.execute(t.db)
+    ).rows[0]!;
     const live = await t.db
       .selectFrom('enrollment')
       .where('school_year', '=', Y)

@@ -44,33 +44,28 @@ export async function snapshotCountRows(
   schoolYear: number,
   district: string | null,
 ): Promise<CountRead[]> {
-  const field = (name: string) => sql`c.row->>${`${count.prefix}_${name}`}`;
+  const field = (name: string) => sql.ref(`c.${count.prefix}_${name}`);
   const scope =
     district === null
       ? sql`true`
-      : sql`c.row->>'student_id' IN (SELECT k.row->>'student_id' FROM k WHERE k.district_number = ${district})`;
+      : sql`c.student_id IN (SELECT k.student_id FROM k WHERE k.district_number = ${district})`;
+  // Typed frozen rows (decision 0080): the count rows of each current snapshot joined to the same snapshot's
+  // enrollments and demographics by record key, which the snapshot tables' (snapshot_id, record_key) index serves
+  // (an enrollment's key is its id).
   const r = await sql<RawCount>`
     WITH snap AS (${currentSnapshots(count.collectionId, schoolYear)}),
     k AS (
-      SELECT r.snapshot_id, snap.district_number, r.row FROM certification_snapshot_row r
-      JOIN snap ON snap.id = r.snapshot_id WHERE r.template_id = ${count.template})
-    SELECT s.state_id, e.row->>'district_number' AS district_number, e.row->>'school_number' AS school_number,
-      e.row->>'grade_level' AS grade_level,
-      CASE WHEN d.row IS NULL THEN s.birth_date::text ELSE d.row->>'birth_date' END AS birth_date,
-      e.row->>'service_type' AS service_type, e.row->>'start_date' AS start_date, e.row->>'end_date' AS end_date,
-      (${field('aggregate_hours')})::float8 AS hours, (${field('absent')})::float8 AS absent,
-      (c.row->>${`exclude_${count.prefix}_anb`})::boolean AS exclude,
-      (e.row->>'extracurricular_only')::boolean AS extracurricular_only,
-      coalesce((e.row->>'no_show')::boolean, false) AS no_show,
-      (e.row->>'esa_participant')::boolean AS esa_participant,
-      (e.row->>'age_19_20_eligible')::boolean AS age_19_20_eligible,
-      e.row->>'early_literacy_program' AS early_literacy_program
+      SELECT r.* FROM ${sql.table(`snapshot_${count.prefix}_count`)} r JOIN snap ON snap.id = r.snapshot_id)
+    SELECT s.state_id, e.district_number, e.school_number, e.grade_level,
+      CASE WHEN d.snapshot_id IS NULL THEN s.birth_date::text ELSE d.birth_date::text END AS birth_date,
+      e.service_type, e.start_date::text AS start_date, e.end_date::text AS end_date,
+      ${field('aggregate_hours')}::float8 AS hours, ${field('absent')}::float8 AS absent,
+      ${sql.ref(`c.exclude_${count.prefix}_anb`)} AS exclude, e.extracurricular_only,
+      coalesce(e.no_show, false) AS no_show, e.esa_participant, e.age_19_20_eligible, e.early_literacy_program
     FROM k c
-    JOIN certification_snapshot_row e ON e.snapshot_id = c.snapshot_id
-      AND e.template_id = 'student-enrollment' AND e.record_key = c.row->>'enrollment_id'
-    JOIN student s ON s.id = (c.row->>'student_id')::bigint
-    LEFT JOIN certification_snapshot_row d ON d.snapshot_id = c.snapshot_id
-      AND d.template_id = 'student-demographics' AND d.record_key = s.state_id
+    JOIN snapshot_enrollment e ON e.snapshot_id = c.snapshot_id AND e.record_key = c.enrollment_id::text
+    JOIN student s ON s.id = c.student_id
+    LEFT JOIN snapshot_student d ON d.snapshot_id = c.snapshot_id AND d.record_key = s.state_id
     WHERE ${scope}
     ORDER BY 2, 3, 1, 7`.execute(db);
   return r.rows.map(toCountRead);

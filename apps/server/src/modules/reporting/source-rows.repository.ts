@@ -1,7 +1,7 @@
 /**
  * One relation per record table that reads either the live rows (a preview) or the rows frozen in the districts'
- * current certified snapshots of a collection (decisions 0043, 0049). Frozen rows are the live row as jsonb, so
- * `jsonb_populate_record` turns them back into the table's own row type and every report query is written once.
+ * current certified snapshots of a collection (decisions 0043, 0049). Frozen rows live in a typed table per record
+ * table with the same column names and types (decision 0080), so every report query is written once.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { ReportSource } from '@bitterroot/contracts';
@@ -9,6 +9,9 @@ import type { Executor } from '../../db/database.ts';
 
 /** A record table and the upload template that freezes it. Static, trusted names only. */
 export type RecordSource = { table: string; template: string };
+
+/** The typed table of a record table's frozen rows (migration 0019). */
+export const frozenTable = (record: RecordSource): string => `snapshot_${record.table}`;
 
 /** The record tables the outcome reports and exports read. */
 export const RECORDS = {
@@ -56,17 +59,13 @@ export function sourceRows(
       ? sql`true`
       : 'event' in years
         ? sql`snap.school_year = ${years.event}`
-        : sql`(r.row->>'school_year')::int = snap.school_year - 1`;
-  // Each frozen row is decoded once: `(jsonb_populate_record(…)).*` over the snapshot rows directly is expanded
-  // into one call per column a query reads, each decoding the whole row again (the decoding is most of a
-  // certified report's time). OFFSET 0 keeps the decoded row in its own subquery, so the columns are read from it.
+        : sql`r.school_year = snap.school_year - 1`;
+  // A plain scan of the typed frozen rows: the table's columns (bookkeeping ones left out) plus the snapshot's
+  // own (snapshot_id, record_key, digest), filtered and joined like the live table.
   return sql`(
-    SELECT (d.frozen).* FROM (
-      SELECT jsonb_populate_record(NULL::${sql.table(record.table)}, r.row) AS frozen
-      FROM certification_snapshot_row r
-      JOIN (${currentSnapshotsOf(collectionId)}) snap ON snap.id = r.snapshot_id
-      WHERE r.template_id = ${record.template} AND ${which}
-      OFFSET 0) d)`;
+    SELECT r.* FROM ${sql.table(frozenTable(record))} r
+    JOIN (${currentSnapshotsOf(collectionId)}) snap ON snap.id = r.snapshot_id
+    WHERE ${which})`;
 }
 
 /** Ids of the snapshots a certified report reads (for the report header), one per district and year. */
