@@ -5,7 +5,7 @@
  * teacher–class files with Roster last. Later files get the state IDs the state issued (bench/fill-state-ids.ts).
  * Prints seconds per template and in total, rows/s, and the ratio to a raw COPY of the same row count.
  *
- *   node bench/import-all.bench.ts --dir <generated dir (with --history 1)> [--backend postgres|pglite|both] [--parallel N] [--many]
+ *   node bench/import-all.bench.ts --dir <generated dir (with --history 1)> [--backend postgres|pglite|both] [--parallel N] [--many [--per-file]]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,8 @@ const { values } = parseArgs({
     // Each template's files through importMany (statistics per wave, one statewide re-check at the end)
     // instead of one runUpload per file with its own re-check.
     many: { type: 'boolean', default: false },
+    // With --many: every file its own upload even where a template's files run as one pass (decision 0082).
+    'per-file': { type: 'boolean', default: false },
   },
 });
 if (!values.dir)
@@ -99,7 +101,11 @@ async function measure(database: Database): Promise<void> {
         dryRun: false,
         matching,
       }));
-      const { results } = await importMany(database, profile, requests, { parallel, validate: false });
+      const { results } = await importMany(database, profile, requests, {
+        parallel,
+        validate: false,
+        oneUploadPerFile: values['per-file'],
+      });
       results.forEach(count);
       allRequests.push(...requests);
       allResults.push(...results);

@@ -5,7 +5,10 @@
  * Enrollment files get the state IDs the state issued (what a district does with its new-state-ID file).
  * Prints seconds, rows/s and the ratio to a raw COPY of the same rows in the same run.
  *
- *   node bench/import.bench.ts --dir <generated montana dir> [--postgres URL] [--backend postgres|pglite|both]
+ * With `--many` every file goes through one `importMany` (one set-based pass per template, decision 0082;
+ * `--per-file` keeps one upload per file for comparison); the statewide re-check is then timed apart.
+ *
+ *   node bench/import.bench.ts --dir <generated montana dir> [--postgres URL] [--backend postgres|pglite|both] [--many [--per-file]]
  */
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +20,8 @@ import { initialize } from '../apps/server/src/commands/init.ts';
 import { loadBaseline, loadDistrictFiles } from '../apps/server/src/modules/ingestion/bulk-load.service.ts';
 import { organizationFromProfile } from '../apps/server/src/modules/organizations/organizations.setup.ts';
 import { loadProfile } from '../apps/server/src/modules/profile/profile.loader.ts';
-import { runUpload } from '../apps/server/src/modules/ingestion/upload.service.ts';
+import { runUpload, type UploadRequest } from '../apps/server/src/modules/ingestion/upload.service.ts';
+import { importMany, revalidateImport } from '../apps/server/src/modules/ingestion/import-many.service.ts';
 import { loadMatchSettings } from '../apps/server/src/modules/ingestion/identity-matching.ts';
 import { rawCopySeconds } from './raw-copy.ts';
 import { onEachBackend } from './backends.ts';
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     backend: { type: 'string', default: 'both' },
     parallel: { type: 'string', default: '4' },
+    many: { type: 'boolean', default: false },
+    'per-file': { type: 'boolean', default: false },
   },
 });
 if (!values.dir)
@@ -77,6 +83,45 @@ async function measure(database: Database): Promise<void> {
   let rows = 0;
   let rejected = 0;
   const started = performance.now();
+  if (values.many) {
+    const requests: UploadRequest[] = ['student-demographics', 'student-enrollment'].flatMap((template) =>
+      districts.map((d) => ({
+        path: join(
+          template === 'student-demographics' ? join(dir, 'districts') : filled,
+          d,
+          `${template}.tsv`,
+        ),
+        fileName: `${template}.tsv`,
+        district: d,
+        schoolYear: year,
+        templateId: template,
+        dryRun: false,
+        matching,
+      })),
+    );
+    const { results } = await importMany(database, profile, requests, {
+      parallel,
+      validate: false,
+      oneUploadPerFile: values['per-file'],
+    });
+    const imported = (performance.now() - started) / 1000;
+    const recheck = performance.now();
+    await revalidateImport(database, profile, requests, results);
+    const total = results.reduce((n, r) => n + r.rows, 0);
+    const raw = await rawCopySeconds(database, total);
+    console.log(
+      `${database.kind.padEnd(8)} importMany${values['per-file'] ? ' (one upload per file)' : ''} of ${requests.length} files, ${total} rows in ` +
+        `${imported.toFixed(1)} s (${results.filter((r) => r.status !== 'committed').length} not committed); re-check ` +
+        `${((performance.now() - recheck) / 1000).toFixed(1)} s; raw COPY of ${total} rows ${raw.toFixed(2)} s; load ${(
+          await import('node:os')
+        )
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')}`,
+    );
+    await rm(filled, { recursive: true, force: true });
+    return;
+  }
   // Districts upload independently: up to `parallel` at once (the embedded database serialises them).
   for (const template of ['student-demographics', 'student-enrollment'] as const) {
     const queue = [...districts];

@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Template } from '@bitterroot/contracts';
 import type { Executor } from './database.ts';
+import { batchOf, joinFile, type StageFiles } from './stage-files.ts';
 
 /** One set-based check: rows of the staging table `s` that fail, with the finding to write. */
 export type RowCheck = {
@@ -26,16 +27,20 @@ export type RowCheck = {
  *
  * `from` joins `stage_upload s` to what the upload resolved once (ids by hash join), so conditions test
  * resolved columns instead of probing the live tables row by row; conditions may name its aliases, but
- * messages and values see only the staged row `s`.
+ * messages and values see only the staged row `s` (and, in a wave, its file `w`).
+ *
+ * For a many-file wave (`files` is 'wave', decision 0082) every finding goes to the row's own batch,
+ * numbered per file from its `upload_file.next_seq`, which is then moved past what was written.
  */
 export async function runRowChecks(
   db: Executor,
   template: Template,
   checks: readonly RowCheck[],
-  batchId: number,
+  files: StageFiles,
   firstSeq: number,
   from: RawBuilder<unknown> = sql`stage_upload s`,
 ): Promise<number> {
+  const wave = files === 'wave';
   if (checks.length === 0) return 0;
   const flags = checks.map((c, i) => sql`coalesce((${c.failing}), false) AS ${sql.raw(`fail_${i}`)}`);
   const branches = checks.map((c, i) => {
@@ -52,10 +57,17 @@ export async function runRowChecks(
   );
   const r = await sql`
     INSERT INTO ingestion_finding (batch_id, seq, line, column_key, field_label, value, code, severity, message, fix)
-    SELECT ${batchId}::bigint, ${firstSeq}::int - 1 + row_number() OVER (ORDER BY f.ord, s.line), s.line, f.column_key, f.label,
+    SELECT ${batchOf(files, 's')}, ${wave ? sql.raw('w.next_seq') : sql`${firstSeq}::int`} - 1
+             + row_number() OVER (${sql.raw(wave ? 'PARTITION BY s.batch_id ' : '')}ORDER BY f.ord, s.line), s.line, f.column_key, f.label,
            f.value, f.code, f.severity, f.message, f.fix
-    FROM (SELECT s.*, ${sql.join(flags)} FROM ${from} OFFSET 0) s
+    FROM (SELECT s.*, ${sql.join(flags)} FROM ${from}${joinFile(files, 's')} OFFSET 0) s${joinFile(files, 's')}
     CROSS JOIN LATERAL (${sql.join(branches, sql` UNION ALL `)}) f
     WHERE ${anyFailing}`.execute(db);
-  return Number(r.numAffectedRows ?? 0);
+  const written = Number(r.numAffectedRows ?? 0);
+  if (wave && written > 0)
+    await sql`UPDATE upload_file w SET next_seq = (SELECT max(seq) + 1 FROM ingestion_finding i WHERE i.batch_id = w.batch_id)
+      WHERE EXISTS (SELECT 1 FROM ingestion_finding i WHERE i.batch_id = w.batch_id AND i.seq >= w.next_seq)`.execute(
+      db,
+    );
+  return written;
 }

@@ -5,10 +5,20 @@
  * and the commit merges from the same table: insert or update by the template key; unchanged rows are not
  * rewritten, so a re-upload changes nothing.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Column, Template } from '@bitterroot/contracts';
 import type { Executor } from '../../db/database.ts';
 import { typedValue } from '../../db/staged-values.ts';
+import {
+  batchOf,
+  countOf,
+  countPerFile,
+  districtOf,
+  fileColumn,
+  joinFile,
+  sameFile,
+  type StageFiles,
+} from '../../db/stage-files.ts';
 
 /** Counts of what an Enrollment commit did. */
 export type EnrollmentOutcome = { inserted: number; updated: number; unchanged: number };
@@ -68,7 +78,7 @@ const ANALYZE_FROM_ROWS = 1000;
 export async function resolveEnrollments(
   db: Executor,
   template: Template,
-  district: string,
+  files: StageFiles,
   schoolYear: number,
   rows: number,
 ): Promise<void> {
@@ -76,14 +86,14 @@ export async function resolveEnrollments(
     .map((c) => `, ${stagedTyped(c)} AS ${c.key}`)
     .join('');
   await sql`CREATE TEMP TABLE en_resolved ON COMMIT DROP AS
-    SELECT s.line, x.id AS student_id, sc.school_number, c.id AS calendar_id, k.existing,
+    SELECT ${fileColumn(files, 's')}s.line, x.id AS student_id, sc.school_number, c.id AS calendar_id, k.existing,
            btrim(s.grade_level) AS grade_level, s.v_start_date AS start_date, btrim(s.start_status) AS start_status,
            s.v_end_date AS end_date, nullif(btrim(s.end_status), '') AS end_status,
            coalesce(nullif(btrim(s.service_type), ''), 'P') AS service_type, coalesce(s.v_no_show, false) AS no_show
            ${sql.raw(details)}
-    FROM stage_upload s
+    FROM stage_upload s${joinFile(files, 's')}
     LEFT JOIN student x ON x.state_id = s.sid
-    LEFT JOIN school sc ON sc.school_number = btrim(s.school_number) AND sc.district_number = ${district}
+    LEFT JOIN school sc ON sc.school_number = btrim(s.school_number) AND sc.district_number = ${districtOf(files)}
     LEFT JOIN calendar c ON c.school_number = sc.school_number AND c.school_year = ${schoolYear}::int
       AND c.calendar_number = btrim(s.calendar_number)
     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM enrollment e WHERE e.student_id = x.id AND e.calendar_id = c.id
@@ -92,14 +102,19 @@ export async function resolveEnrollments(
 }
 
 /** What the record checks of an Enrollment upload read: the staged row `s` and its resolution `r`. */
-export const ENROLLMENT_CHECK_SOURCE = sql`stage_upload s JOIN en_resolved r ON r.line = s.line`;
+export function enrollmentCheckSource(files: StageFiles): RawBuilder<unknown> {
+  return sql`stage_upload s JOIN en_resolved r ON r.line = s.line${sameFile(files, 'r', 's')}`;
+}
 
 /**
  * Takes the locks the foreign-key triggers of `enrollment` would take row by row, in one statement: KEY
  * SHARE on every student, calendar, school, district and school year the rows name, so none can be
  * deleted (or its key changed) until this transaction ends. Fails when one vanished since it was resolved.
  */
-async function lockReferences(db: Executor, district: string, schoolYear: number): Promise<void> {
+async function lockReferences(db: Executor, files: StageFiles, schoolYear: number): Promise<void> {
+  const districts =
+    files === 'wave' ? sql`IN (SELECT district FROM upload_file)` : sql`= ${files.district}::text`;
+  const expected = files === 'wave' ? sql`(SELECT count(DISTINCT district) FROM upload_file)` : sql`1`;
   const r = await sql<{ missing: boolean }>`
     SELECT (SELECT count(*) FROM (SELECT 1 FROM student WHERE id IN (SELECT student_id FROM en_resolved) FOR KEY SHARE) a)
              <> (SELECT count(DISTINCT student_id) FROM en_resolved)
@@ -107,7 +122,7 @@ async function lockReferences(db: Executor, district: string, schoolYear: number
              <> (SELECT count(DISTINCT calendar_id) FROM en_resolved)
         OR (SELECT count(*) FROM (SELECT 1 FROM school WHERE school_number IN (SELECT school_number FROM en_resolved) FOR KEY SHARE) c)
              <> (SELECT count(DISTINCT school_number) FROM en_resolved)
-        OR (SELECT count(*) FROM (SELECT 1 FROM district WHERE district_number = ${district} FOR KEY SHARE) d) <> 1
+        OR (SELECT count(*) FROM (SELECT 1 FROM district WHERE district_number ${districts} FOR KEY SHARE) d) <> ${expected}
         OR (SELECT count(*) FROM (SELECT 1 FROM school_year WHERE end_year = ${schoolYear}::int FOR KEY SHARE) e) <> 1 AS missing`.execute(
     db,
   );
@@ -118,41 +133,56 @@ async function lockReferences(db: Executor, district: string, schoolYear: number
 /**
  * Merges the resolved Enrollment rows for a district and year, by the template key (§4.3). With
  * `withoutKeyTriggers` (decision 0063) the new rows are inserted with the per-row foreign-key triggers
- * off: every reference was resolved by join and is locked first, which is what those triggers check.
+ * off: every reference was resolved by join and is locked first, which is what those triggers check. In a
+ * wave (decision 0082) the rows of every committing file merge at once, each into its own district and
+ * batch; the counts are per file (`rows` is each file's staged row count).
  */
 export async function commitEnrollments(
   db: Executor,
   template: Template,
-  scope: { batchId: number; district: string; schoolYear: number; rows: number; withoutKeyTriggers: boolean },
-): Promise<EnrollmentOutcome> {
+  files: StageFiles,
+  scope: { schoolYear: number; rows: ReadonlyMap<number, number>; withoutKeyTriggers: boolean },
+): Promise<Map<number, EnrollmentOutcome>> {
   const cols = valueColumns(template);
   const key = `e.student_id = r.student_id AND e.calendar_id = r.calendar_id AND e.grade_level = r.grade_level AND e.start_date = r.start_date`;
-  const updated = await sql`
-    UPDATE enrollment e SET ${sql.raw(cols.map((c) => `${c} = r.${c}`).join(', '))}, batch_id = ${scope.batchId}::bigint
+  const updated = await countPerFile(
+    db,
+    files,
+    sql`
+    UPDATE enrollment e SET ${sql.raw(cols.map((c) => `${c} = r.${c}`).join(', '))}, batch_id = ${batchOf(files, 'r')}
     FROM en_resolved r
     WHERE r.existing AND ${sql.raw(key)}
-      AND (${sql.raw(cols.map((c) => `e.${c}`).join(', '))}) IS DISTINCT FROM (${sql.raw(cols.map((c) => `r.${c}`).join(', '))})`.execute(
-    db,
+      AND (${sql.raw(cols.map((c) => `e.${c}`).join(', '))}) IS DISTINCT FROM (${sql.raw(cols.map((c) => `r.${c}`).join(', '))})`,
+    sql`e.batch_id`,
   );
   if (scope.withoutKeyTriggers) {
-    await lockReferences(db, scope.district, scope.schoolYear);
+    await lockReferences(db, files, scope.schoolYear);
     await sql`SELECT set_config('session_replication_role', 'replica', true)`.execute(db);
   }
-  const inserted = await sql`
+  const inserted = await countPerFile(
+    db,
+    files,
+    sql`
     INSERT INTO enrollment (student_id, district_number, school_number, calendar_id, school_year, grade_level, start_date,
                             ${sql.raw(cols.join(', '))}, batch_id)
-    SELECT r.student_id, ${scope.district}, r.school_number, r.calendar_id, ${scope.schoolYear}::int, r.grade_level, r.start_date,
-           ${sql.raw(cols.map((c) => `r.${c}`).join(', '))}, ${scope.batchId}::bigint
-    FROM en_resolved r
+    SELECT r.student_id, ${districtOf(files)}, r.school_number, r.calendar_id, ${scope.schoolYear}::int, r.grade_level, r.start_date,
+           ${sql.raw(cols.map((c) => `r.${c}`).join(', '))}, ${batchOf(files, 'r')}
+    FROM en_resolved r${joinFile(files, 'r')}
     WHERE NOT r.existing AND r.student_id IS NOT NULL AND r.calendar_id IS NOT NULL
     -- In the order of the student index: its pages are then touched once each, not at random.
-    ORDER BY r.student_id, r.start_date`.execute(db);
+    ORDER BY r.student_id, r.start_date`,
+    sql`batch_id`,
+  );
   if (scope.withoutKeyTriggers)
     await sql`SELECT set_config('session_replication_role', 'origin', true)`.execute(db);
-  const u = Number(updated.numAffectedRows ?? 0);
-  const i = Number(inserted.numAffectedRows ?? 0);
   // Only a file without fatal findings commits, so every staged row resolved: the rest are unchanged.
-  return { inserted: i, updated: u, unchanged: scope.rows - u - i };
+  return new Map(
+    [...scope.rows].map(([batchId, rows]) => {
+      const u = countOf(updated, batchId);
+      const i = countOf(inserted, batchId);
+      return [batchId, { inserted: i, updated: u, unchanged: rows - u - i }];
+    }),
+  );
 }
 
 /**

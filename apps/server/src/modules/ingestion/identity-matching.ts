@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { birthDateVariants, parseMatchSettings, scoreIdentity, type MatchSettings } from '@bitterroot/core';
 import type { Executor } from '../../db/database.ts';
+import type { StageFiles } from '../../db/stage-files.ts';
 import {
   peopleBornOn,
   unresolvedPeople,
@@ -28,9 +29,14 @@ function dateVariants(iso: string): string[] {
   );
 }
 
-/** Scores the unresolved staged rows against their candidates; returns match and review decisions. */
-export async function fuzzyDecisions(db: Executor, settings: MatchSettings): Promise<FuzzyDecision[]> {
-  const people = await unresolvedPeople(db);
+/** Scores the unresolved staged rows (of one file of a wave) against their candidates; returns decisions. */
+export async function fuzzyDecisions(
+  db: Executor,
+  settings: MatchSettings,
+  files: StageFiles,
+  batchId?: number,
+): Promise<FuzzyDecision[]> {
+  const people = await unresolvedPeople(db, files, batchId);
   const withDate = people.filter((p) => p.birthDate);
   if (withDate.length === 0) return [];
   const dates = [...new Set(withDate.flatMap((p) => [p.birthDate!, ...dateVariants(p.birthDate!)]))];

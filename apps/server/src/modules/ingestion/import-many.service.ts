@@ -7,6 +7,8 @@
  * statewide re-check) runs once per template wave and once at the end instead of once per file. The files'
  * commits do not wait for the disk one by one: one durable commit makes them all durable before any is
  * reported (decision 0069); the re-check is one incremental run for every student written (decision 0070).
+ * The files of Student Demographic and Enrollment run as one set-based pass per template instead, each
+ * file still with its own batch, outcome and findings (upload-wave.service.ts, decision 0082).
  */
 import type { Profile } from '@bitterroot/contracts';
 import type { Database } from '../../db/database.ts';
@@ -17,6 +19,7 @@ import { templateByRecordType } from '../profile/profile.lookup.ts';
 import { runUpload, type UploadRequest, type UploadResult } from './upload.service.ts';
 import { recheckCommitted } from './upload-revalidation.ts';
 import { tablesWrittenBy } from './upload-tables.ts';
+import { runWave, waveFileOf, type WaveFile } from './upload-wave.service.ts';
 
 /** How a many-file import runs. */
 export type ImportManyOptions = {
@@ -26,6 +29,8 @@ export type ImportManyOptions = {
   onResult?: (request: UploadRequest, result: UploadResult) => void;
   /** False: the caller re-checks later with `revalidateImport` (several imports, one re-check). */
   validate?: boolean;
+  /** True: every file its own upload, even of templates that run as one pass (decision 0082; for comparison). */
+  oneUploadPerFile?: boolean;
 };
 
 /** The outcome of every file, in the order given, and the districts whose rules were re-checked. */
@@ -74,12 +79,33 @@ export async function importMany(
       for (const i of ready) options.onResult?.(requests[i]!, results[i]!);
     };
     try {
-      await eachLimited(indexes, parallel, async (i) => {
-        const request = { ...requests[i]!, deferValidation: true, deferDurability: true };
-        results[i] = await runUpload(database, profile, request);
+      // Files of a converted template run as one set-based pass (decision 0082); the rest one upload each.
+      const waveFiles = new Map<number, WaveFile>();
+      if (options.oneUploadPerFile !== true)
+        await eachLimited(indexes, parallel, async (i) => {
+          const file = await waveFileOf(profile, requests[i]!);
+          if (file) waveFiles.set(i, file);
+        });
+      const together = indexes.filter((i) => waveFiles.has(i));
+      const waveResults = await runWave(
+        database,
+        profile,
+        together.map((i) => waveFiles.get(i)!),
+      );
+      together.forEach((i, k) => {
+        results[i] = waveResults[k]!;
         done.push(i);
-        if (done.length >= REPORT_EVERY) await report();
       });
+      await eachLimited(
+        indexes.filter((i) => !waveFiles.has(i)),
+        parallel,
+        async (i) => {
+          const request = { ...requests[i]!, deferValidation: true, deferDurability: true };
+          results[i] = await runUpload(database, profile, request);
+          done.push(i);
+          if (done.length >= REPORT_EVERY) await report();
+        },
+      );
     } finally {
       await report();
     }

@@ -3,15 +3,17 @@
  * only send its own rows), school year, duplicate keys within the file, and the Student Demographic /
  * Enrollment rules (montana-aim.md §4.2 order, §4.3 layouts, §2.2 enrollment rules).
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Template } from '@bitterroot/contracts';
 import type { Executor } from '../../db/database.ts';
 import { runRowChecks, type RowCheck } from '../../db/row-checks.ts';
-import { ENROLLMENT_CHECK_SOURCE, resolveEnrollments } from './enrollment-commit.repository.ts';
+import { districtOf, fileColumn, rowKey, type StageFiles } from '../../db/stage-files.ts';
+import { enrollmentCheckSource, resolveEnrollments } from './enrollment-commit.repository.ts';
 
 const has = (template: Template, key: string) => template.columns.some((c) => c.key === key);
 
-function commonChecks(template: Template, district: string, schoolYear: number): RowCheck[] {
+function commonChecks(template: Template, files: StageFiles, schoolYear: number): RowCheck[] {
+  const district = districtOf(files);
   const checks: RowCheck[] = [
     {
       code: 'ROW-DISTRICT',
@@ -33,6 +35,8 @@ function commonChecks(template: Template, district: string, schoolYear: number):
     });
   const keys = template.key.filter((k) => k !== 'record_type');
   const keyOf = sql.join(keys.map((k) => sql`btrim(coalesce(${sql.ref(k)}, ''))`));
+  // Within a wave every key is the file's: the same key in two districts' files is no duplicate.
+  const file = fileColumn(files);
   const filledKeys = sql.join(
     keys.map((k) => sql`btrim(coalesce(${sql.ref(k)}, '')) <> ''`),
     sql` AND `,
@@ -44,22 +48,28 @@ function commonChecks(template: Template, district: string, schoolYear: number):
     // Candidates are lines whose key hash (`khash`, computed while streaming) repeats: one aggregate over
     // integers. Only they are compared by their key text in a window (the earliest line keeps the key),
     // so a clean million-row file is never sorted and hash collisions cost nothing but a comparison.
-    failing: sql`s.line IN (SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY ${keyOf} ORDER BY line) AS n
-      FROM stage_upload WHERE ${filledKeys} AND khash IN (
-        SELECT khash FROM stage_upload WHERE khash IS NOT NULL GROUP BY khash HAVING count(*) > 1)) d WHERE d.n > 1)`,
+    failing: sql`${rowKey(files, 's')} IN (SELECT ${file}line FROM (SELECT ${file}line, row_number() OVER (PARTITION BY ${file}${keyOf} ORDER BY line) AS n
+      FROM stage_upload WHERE ${filledKeys} AND ${keyed(files, 'khash')} IN (
+        SELECT ${file}khash FROM stage_upload WHERE khash IS NOT NULL GROUP BY ${file}khash HAVING count(*) > 1)) d WHERE d.n > 1)`,
     message: `The same ${keys.join(' + ')} appears on an earlier line`,
     fix: 'Keep one row per key; remove or merge the duplicate.',
   });
   return checks;
 }
 
-function demographicChecks(): RowCheck[] {
+/** `column`, or `(batch_id, column)` in a wave. */
+function keyed(files: StageFiles, column: string): RawBuilder<unknown> {
+  return sql.raw(files === 'wave' ? `(batch_id, ${column})` : column);
+}
+
+function demographicChecks(files: StageFiles): RowCheck[] {
+  const file = fileColumn(files);
   return [
     {
       code: 'SD-DUPLICATE-LOCAL-ID',
       column: 'student_local_id',
       severity: 'fatal',
-      failing: sql`s.line IN (SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY btrim(student_local_id) ORDER BY line) AS n
+      failing: sql`${rowKey(files, 's')} IN (SELECT ${file}line FROM (SELECT ${file}line, row_number() OVER (PARTITION BY ${file}btrim(student_local_id) ORDER BY line) AS n
         FROM stage_upload WHERE btrim(coalesce(student_local_id, '')) <> '') d WHERE d.n > 1)`,
       message: 'The same local ID appears on an earlier line',
       fix: 'Give each student one row; local IDs identify students within your district.',
@@ -76,7 +86,8 @@ function demographicChecks(): RowCheck[] {
 }
 
 /** Enrollment rules over the resolved rows `r` (enrollment-commit.repository.ts): no per-row lookups. */
-function enrollmentChecks(district: string, schoolYear: number): RowCheck[] {
+function enrollmentChecks(files: StageFiles, schoolYear: number): RowCheck[] {
+  const district = districtOf(files);
   return [
     {
       code: 'ENR-SCHOOL',
@@ -126,11 +137,11 @@ export function columnsCoveredByRecordChecks(template: Template): Set<string> {
   return new Set(template.id === 'student-enrollment' ? ['student_state_id'] : []);
 }
 
-/** The checks that apply to a template. */
-export function recordChecks(template: Template, district: string, schoolYear: number): RowCheck[] {
-  const checks = commonChecks(template, district, schoolYear);
-  if (template.id === 'student-demographics') checks.push(...demographicChecks());
-  if (template.id === 'student-enrollment') checks.push(...enrollmentChecks(district, schoolYear));
+/** The checks that apply to a template (for one upload's rows, or a wave's: decision 0082). */
+export function recordChecks(template: Template, files: StageFiles, schoolYear: number): RowCheck[] {
+  const checks = commonChecks(template, files, schoolYear);
+  if (template.id === 'student-demographics') checks.push(...demographicChecks(files));
+  if (template.id === 'student-enrollment') checks.push(...enrollmentChecks(files, schoolYear));
   return checks;
 }
 
@@ -138,22 +149,21 @@ export function recordChecks(template: Template, district: string, schoolYear: n
 export async function runRecordChecks(
   db: Executor,
   template: Template,
-  district: string,
+  files: StageFiles,
   schoolYear: number,
-  batchId: number,
   firstSeq: number,
   rows: number,
   extra: readonly RowCheck[] = [],
 ): Promise<number> {
   // Enrollment rows are resolved once here; the checks and the commit both read the result.
   const enrollment = template.id === 'student-enrollment';
-  if (enrollment) await resolveEnrollments(db, template, district, schoolYear, rows);
+  if (enrollment) await resolveEnrollments(db, template, files, schoolYear, rows);
   return await runRowChecks(
     db,
     template,
-    [...recordChecks(template, district, schoolYear), ...extra],
-    batchId,
+    [...recordChecks(template, files, schoolYear), ...extra],
+    files,
     firstSeq,
-    enrollment ? ENROLLMENT_CHECK_SOURCE : undefined,
+    enrollment ? enrollmentCheckSource(files) : undefined,
   );
 }

@@ -33,7 +33,7 @@ export async function createStagingTable(
   trx: Executor,
   table: string,
   columns: readonly string[],
-  types: Record<string, 'integer' | 'date' | 'boolean' | 'text'> = {},
+  types: Record<string, 'integer' | 'bigint' | 'date' | 'boolean' | 'text'> = {},
 ): Promise<void> {
   const cols = columns.map((c) => `${ident(c)} ${types[c] ?? 'text'}`).join(', ');
   await sql.raw(`CREATE TEMP TABLE ${ident(table)} (${cols}) ON COMMIT DROP`).execute(trx);

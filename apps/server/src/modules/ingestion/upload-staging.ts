@@ -84,7 +84,10 @@ export type StagingSinks = {
   cell: (f: FindingRow) => void;
 };
 
-/** Yields the file's rows as CSV chunks (line number first, then the template's columns) for COPY. */
+/**
+ * Yields the file's rows as CSV chunks (line number first, then the template's columns) for COPY; in a
+ * many-file wave each line leads with `prefix`, its batch id (decision 0082).
+ */
 export async function* stagedCsv(
   path: string,
   detected: DetectedFile,
@@ -93,6 +96,7 @@ export async function* stagedCsv(
   checks: { profile: Profile; template: Template; skipRequired: ReadonlySet<string> },
   sinks: StagingSinks,
   typed: readonly TypedStageColumn[] = [],
+  prefix = '',
 ): AsyncGenerator<string> {
   const codeSets = new Map(checks.profile.codeSets.map((c) => [c.id, c.codes.map((x) => x.code)]));
   const checkers = remembered(
@@ -122,7 +126,7 @@ export async function* stagedCsv(
         fix: f.fix,
       });
     // One flat join per line (no string ropes to flatten later), into a reused array.
-    fields[0] = String(row.line);
+    fields[0] = prefix + String(row.line);
     for (let i = 0; i < width; i++) fields[i + 1] = csvField(cells[i]);
     for (let j = 0; j < typed.length; j++) fields[width + 1 + j] = csvField(typed[j]!.value(cells));
     lines.push(fields.join(','));

@@ -14,21 +14,14 @@ import {
   createBatch,
   finishBatch,
   insertFindings,
-  nextSeq,
   sweepInterruptedBatches,
   type BatchRow,
   type FindingRow,
 } from './batch.repository.ts';
 import { stagedCsv, typedStageColumns } from './upload-staging.ts';
 import { columnsCoveredByRecordChecks, runRecordChecks } from './record-checks.repository.ts';
-import {
-  applyFuzzyDecisions,
-  issueIdsAndLink,
-  lockIdentityCommits,
-  resolveDemographics,
-} from './upload-merge.repository.ts';
 import { commitEnrollments, keyTriggersCanBeSkipped } from './enrollment-commit.repository.ts';
-import { fuzzyDecisions } from './identity-matching.ts';
+import { commitDemographics } from './demographic-commit.ts';
 import type { MatchSettings } from '@bitterroot/core';
 import { progressOf, reportProgress, type UploadProgress } from './upload-progress.ts';
 import {
@@ -42,7 +35,7 @@ import { tablesWrittenBy } from './upload-tables.ts';
 import { recheckCommitted } from './upload-revalidation.ts';
 
 /** Files this large get more sort and hash memory for their transaction (one statement small files skip). */
-const TUNE_FROM_BYTES = 1 << 20;
+export const TUNE_FROM_BYTES = 1 << 20;
 
 /** Uploads this large refresh the planner statistics of what they wrote before anything reads it. */
 const ANALYZE_AFTER_ROWS = 5000;
@@ -114,7 +107,11 @@ const SKIP_KEY_TRIGGERS_FROM_ROWS = 2000;
 const keyTriggerPermission = new WeakMap<Database, Promise<boolean>>();
 
 /** Asked once per open database (inside the upload's transaction: PGlite has one connection), only by a large upload. */
-function mayInsertWithoutKeyTriggers(database: Database, trx: Executor, rows: number): Promise<boolean> {
+export function mayInsertWithoutKeyTriggers(
+  database: Database,
+  trx: Executor,
+  rows: number,
+): Promise<boolean> {
   if (rows < SKIP_KEY_TRIGGERS_FROM_ROWS) return Promise.resolve(false);
   let known = keyTriggerPermission.get(database);
   if (!known) {
@@ -126,6 +123,7 @@ function mayInsertWithoutKeyTriggers(database: Database, trx: Executor, rows: nu
   return known;
 }
 
+/** Commits one upload's staged rows (a wave commits its files together: upload-wave.service.ts). */
 async function commitRows(
   trx: Executor,
   template: Template,
@@ -142,32 +140,18 @@ async function commitRows(
       batchId,
       rows,
     });
-  if (template.id === 'student-enrollment')
-    return await commitEnrollments(trx, template, {
-      batchId,
-      district: request.district,
+  const file = { batchId, district: request.district };
+  if (template.id === 'student-enrollment') {
+    const outcome = await commitEnrollments(trx, template, file, {
       schoolYear: request.schoolYear,
-      rows,
+      rows: new Map([[batchId, rows]]),
       withoutKeyTriggers,
     });
-  if (template.id !== 'student-demographics') return {};
-  await lockIdentityCommits(trx);
-  const { updated } = await resolveDemographics(trx, request.district);
-  if (request.matching) {
-    const decisions = await fuzzyDecisions(trx, request.matching);
-    await applyFuzzyDecisions(trx, batchId, request.district, decisions, await nextSeq(trx, batchId));
+    return outcome.get(batchId)!;
   }
-  const rest = await issueIdsAndLink(trx, batchId, request.district);
-  return { updated, ...rest, held: await heldCount(trx, batchId) };
-}
-
-async function heldCount(db: Executor, batchId: number): Promise<number> {
-  const r = await db
-    .selectFrom('identity_review')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('batch_id', '=', batchId)
-    .executeTakeFirstOrThrow();
-  return r.n;
+  if (template.id !== 'student-demographics') return {};
+  const outcome = await commitDemographics(trx, file, [file], request.matching);
+  return outcome.get(batchId)!;
 }
 
 /** Runs one upload end to end and returns its outcome (never throws for bad input: that is findings). */
@@ -244,9 +228,8 @@ export async function runUpload(
       written += await runRecordChecks(
         trx,
         template,
-        request.district,
+        { batchId, district: request.district },
         request.schoolYear,
-        batchId,
         written + 1,
         rows,
       );

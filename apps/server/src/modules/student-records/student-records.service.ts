@@ -34,7 +34,7 @@ export async function validateStagedRecords(
     trx,
     template,
     storeChecks(store, template, scope.district, scope.schoolYear),
-    scope.batchId,
+    { batchId: scope.batchId, district: scope.district },
     scope.firstSeq,
   );
 }
