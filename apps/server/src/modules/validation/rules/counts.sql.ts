@@ -13,7 +13,7 @@ import {
   type RuleContext,
   type SqlRule,
 } from './context.ts';
-import { rowRule } from './enrollment-rows.ts';
+import { enrollmentFinding, rowRule } from './enrollment-rows.ts';
 
 /** Enrollments that count-date tools consider (§2.4): not no-show, not extracurricular-only, not state-excluded. */
 const countable = sql`NOT e.no_show AND e.extracurricular_only IS NOT TRUE AND NOT c.state_exclude`;
@@ -27,15 +27,11 @@ function missingCount(ctx: RuleContext, season: 'fall' | 'spring'): RowPart[] {
     {
       when: sql`${countable} AND e.start_date <= ${date}::date AND coalesce(e.end_date, 'infinity'::date) >= ${date}::date
         AND ${count} IS NULL`,
-      select: candidate('CNT-009', {
-        district: sql`e.district_number`,
-        student: sql`e.student_id`,
-        stateId: sql`s.state_id`,
-        table: 'enrollment',
-        recordId: sql`e.id`,
-        key: sql`'enrollment:' || e.id || ${`:${season}`}::text`,
-        message: sql`${`Enrollment spans the ${season} count date ${date} but has no ${season} count row (aggregate hours)`}::text`,
-      }),
+      select: enrollmentFinding(
+        'CNT-009',
+        sql`${`Enrollment spans the ${season} count date ${date} but has no ${season} count row (aggregate hours)`}::text`,
+        sql`${`:${season}`}::text`,
+      ),
     },
   ];
 }
@@ -74,16 +70,11 @@ const age19 = rowRule('CNT-014', [], (ctx) => [
   {
     when: sql`NOT e.no_show AND e.age_19_20_eligible IS NOT TRUE
       AND s.birth_date <= (${ctx.dates.ageCutoff}::date - make_interval(years => ${numberParam(ctx, 'age')}::int))::date`,
-    select: candidate('CNT-014', {
-      district: sql`e.district_number`,
-      student: sql`e.student_id`,
-      stateId: sql`s.state_id`,
-      table: 'enrollment',
-      recordId: sql`e.id`,
-      key: sql`'enrollment:' || e.id`,
-      message: sql`'Aged ' || extract(year FROM age(${ctx.dates.ageCutoff}::date, s.birth_date))::int || ' on ' || ${ctx.dates.ageCutoff}::text
+    select: enrollmentFinding(
+      'CNT-014',
+      sql`'Aged ' || extract(year FROM age(${ctx.dates.ageCutoff}::date, s.birth_date))::int || ' on ' || ${ctx.dates.ageCutoff}::text
         || ' (born ' || ${isoText('s.birth_date')} || ') without the Age 19 or 20 Eligible for ANB flag'`,
-    }),
+    ),
   },
 ]);
 
@@ -92,16 +83,11 @@ const missingAda = rowRule('ATT-020', ['calendar', 'eoy_attendance'], (ctx) => [
   {
     when: sql`${countable} AND e.service_type = ANY(${listParam(ctx, 'serviceTypes')}::text[]) AND e.end_date IS NOT NULL
       AND a.id IS NULL`,
-    select: candidate('ATT-020', {
-      district: sql`e.district_number`,
-      student: sql`e.student_id`,
-      stateId: sql`s.state_id`,
-      table: 'enrollment',
-      recordId: sql`e.id`,
-      key: sql`'enrollment:' || e.id`,
-      message: sql`'Service type ' || e.service_type || ' enrollment ' || ${isoText('e.start_date')} || '–' || ${isoText('e.end_date')}
+    select: enrollmentFinding(
+      'ATT-020',
+      sql`'Service type ' || e.service_type || ' enrollment ' || ${isoText('e.start_date')} || '–' || ${isoText('e.end_date')}
       || ' has no end-of-year attendance totals'`,
-    }),
+    ),
   },
 ]);
 

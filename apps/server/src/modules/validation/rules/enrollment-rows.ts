@@ -81,3 +81,23 @@ export function rowRule(id: string, joins: readonly RowJoin[], parts: RowRule['p
     select: (ctx) => enrollmentRowsSql([{ row, ctx, lead: sql`` }]),
   };
 }
+
+/**
+ * The candidate finding of a row rule about the scanned enrollment `e` of student `s`, keyed by the enrollment;
+ * `keySuffix` tells several findings of one enrollment apart.
+ */
+export function enrollmentFinding(
+  ruleId: string,
+  message: RawBuilder<unknown>,
+  keySuffix?: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  return candidate(ruleId, {
+    district: sql`e.district_number`,
+    student: sql`e.student_id`,
+    stateId: sql`s.state_id`,
+    table: 'enrollment',
+    recordId: sql`e.id`,
+    key: keySuffix ? sql`'enrollment:' || e.id || ${keySuffix}` : sql`'enrollment:' || e.id`,
+    message,
+  });
+}

@@ -13,7 +13,7 @@ import {
   type RuleContext,
   type SqlRule,
 } from './context.ts';
-import { rowRule } from './enrollment-rows.ts';
+import { enrollmentFinding, rowRule } from './enrollment-rows.ts';
 
 const span = (alias: string) =>
   sql`${isoText(`${alias}.start_date`)} || '–' || coalesce(${isoText(`${alias}.end_date`)}, 'open')`;
@@ -64,15 +64,7 @@ function enrollmentRule(
   return rowRule(id, joins, (ctx) => [
     {
       when: where(ctx),
-      select: candidate(id, {
-        district: sql`e.district_number`,
-        student: sql`e.student_id`,
-        stateId: sql`s.state_id`,
-        table: 'enrollment',
-        recordId: sql`e.id`,
-        key: sql`'enrollment:' || e.id`,
-        message,
-      }),
+      select: enrollmentFinding(id, message),
     },
   ]);
 }

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { blankSql } from './context-codes.ts';
 import { candidate, inStudents, isoText, listParam, type SqlRule } from './context.ts';
-import { rowRule } from './enrollment-rows.ts';
+import { enrollmentFinding, rowRule } from './enrollment-rows.ts';
 
 const diplomaParts = sql`(e.diploma_date IS NOT NULL)::int + (NOT ${blankSql('e.diploma_type')})::int + (NOT ${blankSql('e.diploma_period')})::int`;
 
@@ -16,15 +16,11 @@ const diplomaParts = sql`(e.diploma_date IS NOT NULL)::int + (NOT ${blankSql('e.
 const earlyGraduate = rowRule('GRD-017', ['fall_count', 'spring_count'], (ctx) => [
   {
     when: sql`${diplomaParts} IN (1, 2)`,
-    select: candidate('GRD-017', {
-      district: sql`e.district_number`,
-      student: sql`e.student_id`,
-      stateId: sql`s.state_id`,
-      table: 'enrollment',
-      recordId: sql`e.id`,
-      key: sql`'enrollment:' || e.id || ':diploma'`,
-      message: sql`'Diploma date, type and period must all be given (' || ${diplomaParts} || ' of 3 present)'`,
-    }),
+    select: enrollmentFinding(
+      'GRD-017',
+      sql`'Diploma date, type and period must all be given (' || ${diplomaParts} || ' of 3 present)'`,
+      sql`':diploma'`,
+    ),
   },
   {
     // Without either count row the hours compare as unknown: no finding, as with the inner joins they replace.
@@ -47,16 +43,11 @@ const firstEntered9th = rowRule('GRD-018', [], (ctx) => [
   {
     when: sql`NOT e.no_show AND e.date_first_entered_9th_grade IS NULL
       AND (e.grade_level = ANY(${listParam(ctx, 'cohortGrades')}::text[]) OR e.end_status = ANY(${listParam(ctx, 'graduateEndStatuses')}::text[]))`,
-    select: candidate('GRD-018', {
-      district: sql`e.district_number`,
-      student: sql`e.student_id`,
-      stateId: sql`s.state_id`,
-      table: 'enrollment',
-      recordId: sql`e.id`,
-      key: sql`'enrollment:' || e.id`,
-      message: sql`'Grade ' || e.grade_level || ' enrollment' || CASE WHEN e.end_status = ANY(${listParam(ctx, 'graduateEndStatuses')}::text[])
+    select: enrollmentFinding(
+      'GRD-018',
+      sql`'Grade ' || e.grade_level || ' enrollment' || CASE WHEN e.end_status = ANY(${listParam(ctx, 'graduateEndStatuses')}::text[])
       THEN ' (graduate)' ELSE '' END || ' without Date First Entered 9th Grade'`,
-    }),
+    ),
   },
 ]);
 

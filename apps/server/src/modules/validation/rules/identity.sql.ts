@@ -13,21 +13,16 @@ import {
   type RuleContext,
   type SqlRule,
 } from './context.ts';
-import { rowRule } from './enrollment-rows.ts';
+import { enrollmentFinding, rowRule } from './enrollment-rows.ts';
 
 /** R01 [V S32]: an enrollment whose student has no valid 9-digit state ID (placeholders count as none). */
 const missingStateId = rowRule('ID-001', [], (ctx) => [
   {
     when: sql`(s.state_id !~ '^[0-9]{9}$' OR s.state_id = ANY(${listParam(ctx, 'placeholderIds')}::text[]))`,
-    select: candidate('ID-001', {
-      district: sql`e.district_number`,
-      student: sql`e.student_id`,
-      stateId: sql`s.state_id`,
-      table: 'enrollment',
-      recordId: sql`e.id`,
-      key: sql`'enrollment:' || e.id`,
-      message: sql`'Enrollment at school ' || e.school_number || ' belongs to a student without a valid state ID (' || s.state_id || ')'`,
-    }),
+    select: enrollmentFinding(
+      'ID-001',
+      sql`'Enrollment at school ' || e.school_number || ' belongs to a student without a valid state ID (' || s.state_id || ')'`,
+    ),
   },
 ]);
 
